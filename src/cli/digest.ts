@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util';
+import { loadConfig, ConfigError } from '../config/load.ts';
+import { loadArticles } from '../sources/folder-source.ts';
+import { buildDigest } from '../digest/build.ts';
+import { digestToJson } from '../digest/render-json.ts';
+import { renderDigest } from '../digest/render-text.ts';
+import { createLogger } from '../log/logger.ts';
+import { progressBar } from './progress.ts';
+
+const USAGE = `Usage: npm run digest -- [--articles DIR] [--format text|markdown|json] [--sentences N]
+                         [--quotes N|all] [--since YYYY-MM-DD] [--with-body]
+Prints the digest of the articles folder on stdout; logs go to stderr.`;
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n\n${USAGE}\n`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        articles: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        sentences: { type: 'string' },
+        quotes: { type: 'string' },
+        since: { type: 'string' },
+        'with-body': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    }).values;
+  } catch (err) {
+    fail(err instanceof Error ? err.message : String(err));
+  }
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const format = args.format;
+  if (format !== 'text' && format !== 'markdown' && format !== 'json') fail(`--format must be text, markdown or json (got "${format}")`);
+  const config = loadConfig();
+  const sentences = args.sentences === undefined ? config.core.summarySentences : Number(args.sentences);
+  if (!Number.isInteger(sentences) || sentences < 1) fail(`--sentences must be a whole number ≥ 1 (got "${args.sentences}")`);
+  const quotes = args.quotes === undefined ? config.core.keyQuotes : args.quotes === 'all' ? 'all' : Number(args.quotes);
+  if (quotes !== 'all' && (!Number.isInteger(quotes) || quotes < 0)) fail(`--quotes must be a whole number ≥ 0 or "all" (got "${args.quotes}")`);
+  if (args.since !== undefined && Number.isNaN(Date.parse(args.since))) fail(`--since must be a date such as 2018-09-27 (got "${args.since}")`);
+
+  const log = createLogger(config.core.logLevel);
+  const dir = args.articles ?? config.core.articlesDir;
+  const t0 = performance.now();
+  const { articles } = await loadArticles(dir, {
+    maxBytes: config.core.maxArticleBytes,
+    onSkip: (s) => log.warn(`skipped ${s.file}: ${s.reason}`),
+  });
+  const since = args.since;
+  const chosen = since === undefined ? articles : articles.filter((a) => a.date !== null && a.date >= since);
+  const digest = await buildDigest(chosen, {
+    date: new Date().toISOString().slice(0, 10),
+    sentences,
+    quotes,
+    onArticle: progressBar('digest'),
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  log.info({ articles: chosen.length, seconds: Number(seconds.toFixed(3)) }, 'digest built');
+  if (format === 'json') {
+    const out = digestToJson(digest, { withBody: args['with-body'] }) as Record<string, unknown>;
+    process.stdout.write(`${JSON.stringify({ ...out, timing: { seconds } })}\n`);
+  } else {
+    process.stdout.write(`${renderDigest(digest, format)}\n`);
+  }
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
+  else process.stderr.write(`digest failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

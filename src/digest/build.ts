@@ -1,0 +1,48 @@
+import type { Article, Digest, DigestItem, Quote } from '../domain/types.ts';
+import { analyze } from '../nlp/analysis.ts';
+import { extractiveSummary } from '../summarize/extractive.ts';
+import type { Summarizer } from '../summarize/summarizer.ts';
+import { findQuotes } from '../quotes/find.ts';
+import { keyQuotes } from '../quotes/rank.ts';
+
+export interface DigestOptions {
+  /** Digest date, ISO `YYYY-MM-DD`. */
+  readonly date: string;
+  /** Summary length in sentences. */
+  readonly sentences: number;
+  /** Key quotes per article, or every quotation found. */
+  readonly quotes: number | 'all';
+  /** Defaults to the extractive summarizer. */
+  readonly summarizer?: Summarizer;
+  /** Called after each article (for progress reporting). */
+  readonly onArticle?: (done: number, total: number) => void;
+}
+
+/** One article → its digest entry. A failing summarizer falls back to extractive, recorded in the summary. */
+export async function digestItem(article: Article, opts: DigestOptions): Promise<DigestItem> {
+  const analysis = analyze(article.body);
+  let summary = extractiveSummary(article, analysis, opts.sentences);
+  if (opts.summarizer && opts.summarizer.name !== 'extractive') {
+    try {
+      summary = await opts.summarizer.summarize(article, analysis, opts.sentences);
+    } catch (err) {
+      summary = { ...summary, fallbackReason: err instanceof Error ? err.message : String(err) };
+    }
+  }
+  const all: Quote[] = findQuotes(analysis);
+  const quotes = opts.quotes === 'all' ? all : keyQuotes(all, opts.quotes);
+  return { article, summary, quotes };
+}
+
+/** Articles → digest, in the order given. Never throws for one bad article's summary. */
+export async function buildDigest(articles: readonly Article[], opts: DigestOptions): Promise<Digest> {
+  const items: DigestItem[] = [];
+  for (const article of articles) {
+    items.push(await digestItem(article, opts));
+    opts.onArticle?.(items.length, articles.length);
+  }
+  const fallbacks = items.flatMap((it) =>
+    it.summary.fallbackReason === undefined ? [] : [{ articleId: it.article.id, reason: it.summary.fallbackReason }],
+  );
+  return { date: opts.date, items, fallbacks };
+}

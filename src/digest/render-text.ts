@@ -1,0 +1,56 @@
+import type { Digest, DigestItem } from '../domain/types.ts';
+
+export type TextFormat = 'text' | 'markdown';
+
+function byline(item: DigestItem): string {
+  const a = item.article;
+  return [a.source, a.date].filter((x): x is string => x !== null && x !== '').join(' · ');
+}
+
+function speakerOf(speaker: string | null): string {
+  return speaker ?? 'unattributed';
+}
+
+/** Plain text for a terminal. */
+function renderText(digest: Digest): string {
+  const lines: string[] = [`News digest — ${digest.date}`, ''];
+  if (digest.items.length === 0) lines.push('No articles.');
+  for (const item of digest.items) {
+    const by = byline(item);
+    lines.push(`■ ${item.article.title}${by ? `  (${by})` : ''}`);
+    if (item.article.url) lines.push(`  ${item.article.url}`);
+    for (const s of item.summary.sentences) lines.push(`  ${s}`);
+    for (const q of item.quotes) lines.push(`  “${q.text}” — ${speakerOf(q.speaker)}`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+/** Markdown with literal text: characters Markdown would interpret are escaped. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`);
+}
+
+function renderMarkdown(digest: Digest): string {
+  const lines: string[] = [`# News digest — ${digest.date}`, ''];
+  if (digest.items.length === 0) lines.push('_No articles._');
+  for (const item of digest.items) {
+    const title = escapeMarkdown(item.article.title);
+    lines.push(`## ${title}`);
+    const by = byline(item);
+    if (by || item.article.url) {
+      lines.push(`_${escapeMarkdown(by)}_${item.article.url ? ` · <${item.article.url.replace(/[<>\s]/g, '')}>` : ''}`);
+    }
+    lines.push('');
+    lines.push(escapeMarkdown(item.summary.sentences.join(' ')));
+    if (item.quotes.length > 0) lines.push('');
+    for (const q of item.quotes) lines.push(`> “${escapeMarkdown(q.text)}” — ${escapeMarkdown(speakerOf(q.speaker))}`, '>');
+    if (item.quotes.length > 0) lines.pop();
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+export function renderDigest(digest: Digest, format: TextFormat): string {
+  return format === 'markdown' ? renderMarkdown(digest) : renderText(digest);
+}

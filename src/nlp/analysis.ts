@@ -1,0 +1,138 @@
+import winkNLP, { type ItemSentence } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+/**
+ * The sentence and token layer over wink-nlp (wink-eng-lite-web-model).
+ * Only sentence-boundary detection runs in the pipe: POS/NER cost ~2x and the
+ * summarizer, quote finder and answerer only need sentences, tokens and token types.
+ * Paragraphs (blocks separated by a blank line) are split first, so no sentence
+ * ever crosses a paragraph break.
+ */
+
+export type TokenKind =
+  | 'word' | 'number' | 'punctuation' | 'symbol' | 'currency' | 'ordinal'
+  | 'url' | 'email' | 'mention' | 'hashtag' | 'emoji' | 'emoticon' | 'time' | 'quoted_phrase' | 'other';
+
+export interface Token {
+  /** Exactly `body.slice(start, end)`. */
+  readonly value: string;
+  readonly lower: string;
+  readonly kind: TokenKind;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Sentence {
+  /** Exactly `body.slice(start, end)`: no leading or trailing whitespace. */
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  /** 0-based index of the paragraph the sentence is in. */
+  readonly paragraph: number;
+  /** 0-based index of the sentence in the whole text. */
+  readonly index: number;
+  /** Tokens without whitespace tokens. */
+  readonly tokens: readonly Token[];
+}
+
+export interface Paragraph {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface AnalyzedText {
+  readonly body: string;
+  readonly paragraphs: readonly Paragraph[];
+  readonly sentences: readonly Sentence[];
+}
+
+const nlp = winkNLP(model, ['sbd']);
+const its = nlp.its;
+
+const KINDS: ReadonlySet<string> = new Set<TokenKind>([
+  'word', 'number', 'punctuation', 'symbol', 'currency', 'ordinal', 'url', 'email',
+  'mention', 'hashtag', 'emoji', 'emoticon', 'time', 'quoted_phrase',
+]);
+
+/** Blocks of text separated by one or more blank lines, trimmed; empty blocks dropped. */
+export function paragraphs(body: string): Paragraph[] {
+  const out: Paragraph[] = [];
+  const re = /\n[ \t\r\f\v]*\n\s*/g;
+  let from = 0;
+  const push = (a: number, b: number): void => {
+    while (a < b && /\s/.test(body[a] as string)) a++;
+    while (b > a && /\s/.test(body[b - 1] as string)) b--;
+    if (b > a) out.push({ start: a, end: b });
+  };
+  for (let m = re.exec(body); m !== null; m = re.exec(body)) {
+    push(from, m.index);
+    from = m.index + m[0].length;
+  }
+  push(from, body.length);
+  return out;
+}
+
+/** Split one paragraph into sentences with token offsets into `body`. */
+function sentencesOf(body: string, para: Paragraph, paragraphIndex: number, firstIndex: number): Sentence[] {
+  const text = body.slice(para.start, para.end);
+  const doc = nlp.readDoc(text);
+  const values = doc.tokens().out() as string[];
+  const types = doc.tokens().out(its.type) as string[];
+  // Token start offsets in `text`: wink keeps every character, so an indexOf from a
+  // moving cursor recovers them exactly; a token not found (never seen) is skipped.
+  const starts: number[] = new Array(values.length);
+  let cursor = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as string;
+    const at = text.indexOf(v, cursor);
+    starts[i] = at;
+    if (at >= 0) cursor = at + v.length;
+  }
+  const out: Sentence[] = [];
+  doc.sentences().each((s: ItemSentence) => {
+    const span = s.out(its.span) as unknown as [number, number];
+    const tokens: Token[] = [];
+    for (let i = span[0]; i <= span[1]; i++) {
+      const kind = types[i] as string;
+      const at = starts[i] as number;
+      if (kind === 'tabCRLF' || at < 0) continue;
+      const value = values[i] as string;
+      tokens.push({
+        value,
+        lower: value.toLowerCase(),
+        kind: (KINDS.has(kind) ? kind : 'other') as TokenKind,
+        start: para.start + at,
+        end: para.start + at + value.length,
+      });
+    }
+    const first = tokens[0];
+    const last = tokens[tokens.length - 1];
+    if (!first || !last) return;
+    out.push({
+      text: body.slice(first.start, last.end),
+      start: first.start,
+      end: last.end,
+      paragraph: paragraphIndex,
+      index: firstIndex + out.length,
+      tokens,
+    });
+  });
+  return out;
+}
+
+/** Sentences and tokens of a plain-text body; never throws on any string. */
+export function analyze(body: string): AnalyzedText {
+  const paras = paragraphs(body);
+  const sentences: Sentence[] = [];
+  paras.forEach((p, i) => {
+    for (const s of sentencesOf(body, p, i, sentences.length)) sentences.push(s);
+  });
+  return { body, paragraphs: paras, sentences };
+}
+
+/** Word-like tokens (words, numbers, money, ...) of any text, lowercased; for queries and titles. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const s of analyze(text).sentences) for (const t of s.tokens) out.push(t);
+  return out;
+}
