@@ -1,15 +1,18 @@
 import { z } from 'zod';
-import { core, type Section } from './sections.ts';
+import { bot, core, store, type Section } from './sections.ts';
 
-/** Every section of the configuration, by its top-level key. Add new sections here. */
+/** Every section of the configuration, by its top-level key (used for environment mapping). */
 export const sections = {
   core,
+  store,
+  bot,
 } satisfies Record<string, Section>;
 
-export const configSchema = z.strictObject(
-  Object.fromEntries(Object.entries(sections).map(([k, s]) => [k, s.schema.default({} as never)])) as {
-    [K in keyof typeof sections]: z.ZodDefault<(typeof sections)[K]['schema']>;
-  },
-);
+/** `prefault({})`: a missing section is parsed from `{}`, so its inner defaults apply. */
+export const configSchema = z.strictObject({
+  core: core.schema.prefault({}),
+  store: store.schema.prefault({}),
+  bot: bot.schema.prefault({}),
+});
 
 export type Config = z.output<typeof configSchema>;

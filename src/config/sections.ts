@@ -26,3 +26,26 @@ export const core = {
     LOG_LEVEL: 'logLevel',
   },
 } satisfies Section;
+
+export const store = {
+  schema: z.strictObject({
+    /** SQLite file of the embedded store; default `<dataDir>/state.db`. */
+    sqliteFile: z.string().min(1).optional(),
+    /** PostgreSQL connection string; when set, PostgreSQL replaces SQLite. */
+    databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+  }),
+  env: {
+    SQLITE_FILE: 'sqliteFile',
+    DATABASE_URL: 'databaseUrl',
+  },
+} satisfies Section;
+
+export const bot = {
+  schema: z.strictObject({
+    /** Articles in a digest built on demand (`/trade-news` before any digest was posted). */
+    digestSize: z.number().int().min(1).max(100).default(10),
+    /** Recent turns of a thread that a follow-up question is read against. */
+    historyTurns: z.number().int().min(0).max(50).default(6),
+  }),
+  env: {},
+} satisfies Section;

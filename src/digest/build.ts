@@ -1,5 +1,5 @@
 import type { Article, Digest, DigestItem, Quote } from '../domain/types.ts';
-import { analyze } from '../nlp/analysis.ts';
+import { analyze, type AnalyzedText } from '../nlp/analysis.ts';
 import { extractiveSummary } from '../summarize/extractive.ts';
 import type { Summarizer } from '../summarize/summarizer.ts';
 import { findQuotes } from '../quotes/find.ts';
@@ -19,8 +19,7 @@ export interface DigestOptions {
 }
 
 /** One article → its digest entry. A failing summarizer falls back to extractive, recorded in the summary. */
-export async function digestItem(article: Article, opts: DigestOptions): Promise<DigestItem> {
-  const analysis = analyze(article.body);
+export async function digestItem(article: Article, opts: DigestOptions, analysis: AnalyzedText = analyze(article.body)): Promise<DigestItem> {
   let summary = extractiveSummary(article, analysis, opts.sentences);
   if (opts.summarizer && opts.summarizer.name !== 'extractive') {
     try {

@@ -1,0 +1,20 @@
+import type { Config } from '../config/schema.ts';
+import type { Logger } from '../log/logger.ts';
+import { loadArticles } from '../sources/folder-source.ts';
+import { buildLibrary, type Library } from '../library/library.ts';
+import { createAnswerer } from './answerer-factory.ts';
+
+/** Load the articles folder (bad files skipped with one warning each) and build the library. */
+export async function loadLibrary(config: Config, log: Logger): Promise<Library> {
+  const { articles, skipped } = await loadArticles(config.core.articlesDir, {
+    maxBytes: config.core.maxArticleBytes,
+    onSkip: (s) => log.warn(`skipped ${s.file}: ${s.reason}`),
+  });
+  const library = await buildLibrary(articles, {
+    sentences: config.core.summarySentences,
+    quotes: config.core.keyQuotes,
+    createAnswerer,
+  });
+  log.info({ articles: articles.length, skipped: skipped.length, dir: config.core.articlesDir }, 'articles loaded');
+  return library;
+}

@@ -1,0 +1,29 @@
+import type { BotReply } from './replies.ts';
+import { renderDigest } from '../digest/render-text.ts';
+import { defang } from './safety.ts';
+
+export const NOT_FOUND = 'I couldn’t find that in the articles.';
+
+/** Neutral plain-text rendering of any reply: the console's output and every platform's fallback text. */
+export function replyToText(reply: BotReply): string {
+  switch (reply.kind) {
+    case 'digest':
+      return defang(renderDigest(reply.digest, 'text'));
+    case 'search':
+      if (reply.hits.length === 0) return defang(`No articles match “${reply.terms}”.`);
+      return defang(
+        [`Articles matching “${reply.terms}”:`, ...reply.hits.map((h, i) => `${i + 1}. ${h.title}${h.date ? ` (${h.date})` : ''} — ${h.line}`)].join('\n'),
+      );
+    case 'answer': {
+      const { result } = reply;
+      if (!result.answered || result.sources.length === 0) return NOT_FOUND;
+      const best = result.sources[0];
+      const cite = best ? `\n— ${best.title}` : '';
+      return defang(`${result.answer}${cite}`);
+    }
+    case 'help':
+      return reply.problem ? `${reply.problem}\n\n${reply.text}` : reply.text;
+    case 'notice':
+      return defang(reply.text);
+  }
+}

@@ -1,0 +1,41 @@
+import type { Article, DigestItem } from '../domain/types.ts';
+import type { Answerer } from '../answer/types.ts';
+import { analyze } from '../nlp/analysis.ts';
+import { digestItem, type DigestOptions } from '../digest/build.ts';
+import { ArticleSearch, type ArticleHit } from './article-search.ts';
+
+/**
+ * Everything the bot knows at one moment: the articles, each one's digest entry
+ * (summary and key quotes, computed once), article search and the answerer.
+ * Immutable: a reload builds a new Library.
+ */
+export interface Library {
+  readonly articles: readonly Article[];
+  item(articleId: string): DigestItem | undefined;
+  /** Newest first (by date, then file), at most `limit`. */
+  latest(limit: number): readonly Article[];
+  search(terms: string, limit?: number): ArticleHit[];
+  readonly answerer: Answerer;
+}
+
+export interface LibraryOptions extends Omit<DigestOptions, 'date'> {
+  readonly createAnswerer: (articles: readonly Article[]) => Answerer;
+}
+
+export async function buildLibrary(articles: readonly Article[], opts: LibraryOptions): Promise<Library> {
+  const items = new Map<string, DigestItem>();
+  for (const article of articles) {
+    items.set(article.id, await digestItem(article, { ...opts, date: '' }, analyze(article.body)));
+    opts.onArticle?.(items.size, articles.length);
+  }
+  const search = new ArticleSearch(articles);
+  const answerer = opts.createAnswerer(articles);
+  const newest = [...articles].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.file.localeCompare(b.file));
+  return {
+    articles,
+    item: (id) => items.get(id),
+    latest: (limit) => newest.slice(0, limit),
+    search: (terms, limit) => search.search(terms, limit),
+    answerer,
+  };
+}
