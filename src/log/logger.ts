@@ -2,9 +2,30 @@ import pino from 'pino';
 
 export type Logger = pino.Logger;
 
-/** Logs go to stderr (fd 2) so stdout stays the command's output. */
-export function createLogger(level = 'info'): Logger {
-  return pino({ level, base: null, timestamp: pino.stdTimeFunctions.isoTime }, pino.destination({ fd: 2, sync: true }));
+const LEVELS: Readonly<Record<number, string>> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
+
+/** One readable line per record for a person at a terminal: `12:00:01 warn message key=value`. */
+function humanLine(json: string): string {
+  try {
+    const { level, time, msg, ...rest } = JSON.parse(json) as Record<string, unknown>;
+    const extra = Object.entries(rest)
+      .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+      .join(' ');
+    const clock = typeof time === 'string' ? time.slice(11, 19) : '';
+    return `${clock} ${LEVELS[level as number] ?? String(level)} ${String(msg ?? '')}${extra ? ` ${extra}` : ''}\n`;
+  } catch {
+    return json;
+  }
+}
+
+/**
+ * Logs go to stderr (fd 2) so stdout stays the command's output: JSON lines for machines,
+ * a short readable line when stderr is a terminal (or `pretty` is forced).
+ */
+export function createLogger(level = 'info', pretty = process.stderr.isTTY === true): Logger {
+  const opts = { level, base: null, timestamp: pino.stdTimeFunctions.isoTime };
+  if (!pretty) return pino(opts, pino.destination({ fd: 2, sync: true }));
+  return pino(opts, { write: (line: string) => void process.stderr.write(humanLine(line)) });
 }
 
 /** A logger that drops everything, for tests and library callers. */
