@@ -3,14 +3,18 @@ import type { Logger } from '../log/logger.ts';
 import { loadArticles } from '../sources/folder-source.ts';
 import { buildLibrary, type Library } from '../library/library.ts';
 import { createAnswerer } from './answerer-factory.ts';
+import type { Summarizer } from '../summarize/summarizer.ts';
+import { beginDigest } from '../llm/factory.ts';
 
 /** Load the articles folder (bad files skipped with one warning each) and build the library. */
-export async function loadLibrary(config: Config, log: Logger): Promise<Library> {
+export async function loadLibrary(config: Config, log: Logger, summarizer?: Summarizer): Promise<Library> {
   const { articles, skipped } = await loadArticles(config.core.articlesDir, {
     maxBytes: config.core.maxArticleBytes,
     onSkip: (s) => log.warn(`skipped ${s.file}: ${s.reason}`),
   });
+  if (summarizer) beginDigest(summarizer);
   const library = await buildLibrary(articles, {
+    ...(summarizer ? { summarizer } : {}),
     sentences: config.core.summarySentences,
     quotes: config.core.keyQuotes,
     createAnswerer,

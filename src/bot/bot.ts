@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Digest, DigestItem } from '../domain/types.ts';
 import type { ThreadRef } from '../domain/thread-ref.ts';
-import type { AnswerResult, Turn } from '../answer/types.ts';
+import type { Answerer, AnswerResult, AskOptions, Turn } from '../answer/types.ts';
 import type { ChatAdapter, ChatHandlers, IncomingCommand, IncomingMessage } from '../adapters/chat-adapter.ts';
 import type { DigestRecord, StateStore, StoredTurn } from '../store/state-store.ts';
 import type { Library } from '../library/library.ts';
@@ -19,6 +19,17 @@ export interface BotDeps {
   readonly digestSize?: number;
   /** Turns of a thread read back for a follow-up (default 6). */
   readonly historyTurns?: number;
+  /** The answerer to use over a library (e.g. an LLM over retrieval); default the library's own. */
+  readonly answerer?: (library: Library) => AsyncAnswer;
+}
+
+/** Anything that answers asynchronously with the retrieval answerer's contract. */
+export interface AsyncAnswer {
+  ask(question: string, opts?: AskOptions): Promise<AnswerResult>;
+}
+
+function asAsync(answerer: Answerer): AsyncAnswer {
+  return { ask: (q, o) => Promise.resolve(answerer.ask(q, o)) };
 }
 
 /** The platform-neutral bot: the `/trade-news` use cases, thread follow-ups and digest posting. */
@@ -102,7 +113,8 @@ export class Bot {
     const digest = known ?? (thread ? await this.deps.store.digestForThread(thread) : null);
     const stored = thread ? await this.deps.store.recentTurns(thread, this.deps.historyTurns ?? 6) : [];
     const history = stored.map((t) => this.toTurn(t));
-    const result = lib.answerer.ask(question, {
+    const answerer = this.deps.answerer?.(lib) ?? asAsync(lib.answerer);
+    const result = await answerer.ask(question, {
       ...(digest ? { preferArticleIds: digest.articleIds } : {}),
       history,
     });

@@ -6,6 +6,10 @@ import { digestToJson } from '../digest/render-json.ts';
 import { renderDigest } from '../digest/render-text.ts';
 import { createLogger } from '../log/logger.ts';
 import { progressBar } from './progress.ts';
+import { summaryStack } from '../app/summarizer.ts';
+import { llmMode } from '../llm/factory.ts';
+import { SqliteStore } from '../store/sqlite-store.ts';
+import path from 'node:path';
 
 const USAGE = `Usage: npm run digest -- [--articles DIR] [--format text|markdown|json] [--sentences N]
                          [--quotes N|all] [--since YYYY-MM-DD] [--with-body]
@@ -56,12 +60,17 @@ async function main(): Promise<void> {
   });
   const since = args.since;
   const chosen = since === undefined ? articles : articles.filter((a) => a.date !== null && a.date >= since);
+  // The state store only matters here as the LLM reply cache, so re-runs spend no tokens.
+  const store = llmMode(config.llm) === 'llm' ? new SqliteStore(config.store.sqliteFile ?? path.join(config.core.dataDir, 'state.db')) : undefined;
+  const { summarizer } = await summaryStack(config, log, store);
   const digest = await buildDigest(chosen, {
+    summarizer,
     date: new Date().toISOString().slice(0, 10),
     sentences,
     quotes,
     onArticle: progressBar('digest'),
   });
+  await store?.close();
   const seconds = (performance.now() - t0) / 1000;
   log.info({ articles: chosen.length, seconds: Number(seconds.toFixed(3)) }, 'digest built');
   if (format === 'json') {

@@ -1,11 +1,19 @@
 import { z } from 'zod';
 import { bot, core, store, type Section } from './sections.ts';
+import { slack } from './slack-section.ts';
+import { discord } from './discord-section.ts';
+import { llm } from './llm-section.ts';
+import { schedule } from './schedule-section.ts';
 
 /** Every section of the configuration, by its top-level key (used for environment mapping). */
 export const sections = {
   core,
   store,
   bot,
+  slack,
+  discord,
+  llm,
+  schedule,
 } satisfies Record<string, Section>;
 
 /** `prefault({})`: a missing section is parsed from `{}`, so its inner defaults apply. */
@@ -13,6 +21,10 @@ export const configSchema = z.strictObject({
   core: core.schema.prefault({}),
   store: store.schema.prefault({}),
   bot: bot.schema.prefault({}),
+  slack: slack.schema.prefault({}),
+  discord: discord.schema.prefault({}),
+  llm: llm.schema.prefault({}),
+  schedule: schedule.schema.prefault({}),
 });
 
 export type Config = z.output<typeof configSchema>;

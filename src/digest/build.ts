@@ -4,6 +4,7 @@ import { extractiveSummary } from '../summarize/extractive.ts';
 import type { Summarizer } from '../summarize/summarizer.ts';
 import { findQuotes } from '../quotes/find.ts';
 import { keyQuotes } from '../quotes/rank.ts';
+import { plainSummary, verifiedQuotes } from '../llm/llm-summary.ts';
 
 export interface DigestOptions {
   /** Digest date, ISO `YYYY-MM-DD`. */
@@ -18,7 +19,11 @@ export interface DigestOptions {
   readonly onArticle?: (done: number, total: number) => void;
 }
 
-/** One article → its digest entry. A failing summarizer falls back to extractive, recorded in the summary. */
+/**
+ * One article → its digest entry. A summarizer that throws falls back to extractive,
+ * recorded in `fallbackReason`. Key quotes come from the model when it returned verified
+ * ones, otherwise from the quote finder; `quotes: 'all'` always uses the finder.
+ */
 export async function digestItem(article: Article, opts: DigestOptions, analysis: AnalyzedText = analyze(article.body)): Promise<DigestItem> {
   let summary = extractiveSummary(article, analysis, opts.sentences);
   if (opts.summarizer && opts.summarizer.name !== 'extractive') {
@@ -28,12 +33,17 @@ export async function digestItem(article: Article, opts: DigestOptions, analysis
       summary = { ...summary, fallbackReason: err instanceof Error ? err.message : String(err) };
     }
   }
-  const all: Quote[] = findQuotes(analysis);
-  const quotes = opts.quotes === 'all' ? all : keyQuotes(all, opts.quotes);
-  return { article, summary, quotes };
+  const fromModel = opts.quotes === 'all' ? undefined : verifiedQuotes(summary);
+  const all: readonly Quote[] = fromModel ?? findQuotes(analysis);
+  const quotes = opts.quotes === 'all' ? [...all] : keyQuotes(all, opts.quotes);
+  return { article, summary: plainSummary(summary), quotes };
 }
 
-/** Articles → digest, in the order given. Never throws for one bad article's summary. */
+/**
+ * Articles → digest, in the order given, one article at a time: the token budget of a
+ * remote summarizer is then spent in article order (the first articles get the model,
+ * later ones fall back once it is spent) and a failing endpoint trips its breaker early.
+ */
 export async function buildDigest(articles: readonly Article[], opts: DigestOptions): Promise<Digest> {
   const items: DigestItem[] = [];
   for (const article of articles) {

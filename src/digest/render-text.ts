@@ -1,4 +1,5 @@
 import type { Digest, DigestItem } from '../domain/types.ts';
+import { displayQuote } from './quote-display.ts';
 
 export type TextFormat = 'text' | 'markdown';
 
@@ -20,7 +21,7 @@ function renderText(digest: Digest): string {
     lines.push(`■ ${item.article.title}${by ? `  (${by})` : ''}`);
     if (item.article.url) lines.push(`  ${item.article.url}`);
     for (const s of item.summary.sentences) lines.push(`  ${s}`);
-    for (const q of item.quotes) lines.push(`  “${q.text}” — ${speakerOf(q.speaker)}`);
+    for (const q of item.quotes) lines.push(`  “${displayQuote(q.text)}” — ${speakerOf(q.speaker)}`);
     lines.push('');
   }
   return lines.join('\n');
@@ -44,7 +45,7 @@ function renderMarkdown(digest: Digest): string {
     lines.push('');
     lines.push(escapeMarkdown(item.summary.sentences.join(' ')));
     if (item.quotes.length > 0) lines.push('');
-    for (const q of item.quotes) lines.push(`> “${escapeMarkdown(q.text)}” — ${escapeMarkdown(speakerOf(q.speaker))}`, '>');
+    for (const q of item.quotes) lines.push(`> “${escapeMarkdown(displayQuote(q.text))}” — ${escapeMarkdown(speakerOf(q.speaker))}`, '>');
     if (item.quotes.length > 0) lines.pop();
     lines.push('');
   }

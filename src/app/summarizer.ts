@@ -1,0 +1,27 @@
+import type { Config } from '../config/schema.ts';
+import type { Logger } from '../log/logger.ts';
+import type { StateStore } from '../store/state-store.ts';
+import { SqliteStore } from '../store/sqlite-store.ts';
+import type { Summarizer } from '../summarize/summarizer.ts';
+import { createLlmClient, createSummarizer, llmMode } from '../llm/factory.ts';
+import { MemoryLlmCache, SqliteLlmCache, type LlmCache } from '../llm/cache.ts';
+import type { ChatClient } from '../llm/client.ts';
+
+export interface SummaryStack {
+  readonly summarizer: Summarizer;
+  /** The shared model client (one breaker, one concurrency limit), when the LLM is on. */
+  readonly client?: ChatClient;
+}
+
+/** The LLM reply cache lives in the state store when it is SQLite; otherwise in memory. */
+function cacheFor(store: StateStore | undefined): LlmCache {
+  return store instanceof SqliteStore ? new SqliteLlmCache(store.db) : new MemoryLlmCache();
+}
+
+/** The configured summarizer (LLM with extractive fallback, or extractive), said once in the log. */
+export async function summaryStack(config: Config, log: Logger, store?: StateStore): Promise<SummaryStack> {
+  if (llmMode(config.llm) !== 'llm') return { summarizer: await createSummarizer(config, { log }) };
+  const client = createLlmClient(config.llm);
+  const summarizer = await createSummarizer(config, { log, client, cache: cacheFor(store) });
+  return { summarizer, client };
+}
