@@ -38,9 +38,12 @@ function setPath(target: Json, dotted: string, value: unknown): void {
   cur[parts[parts.length - 1] as string] = value;
 }
 
-/** Environment values are strings; numbers and booleans are coerced when they look like one. */
+/**
+ * Environment values are strings; numbers and booleans are coerced when they look like one.
+ * Long digit strings stay strings: Discord ids (17–20 digits) would lose digits as numbers.
+ */
 function coerce(raw: string): unknown {
-  if (/^-?\d+(\.\d+)?$/.test(raw)) return Number(raw);
+  if (/^-?\d{1,15}(\.\d+)?$/.test(raw)) return Number(raw);
   if (raw === 'true' || raw === 'false') return raw === 'true';
   return raw;
 }

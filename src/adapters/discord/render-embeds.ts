@@ -1,0 +1,111 @@
+import type { APIEmbed, APIEmbedField } from 'discord.js';
+import type { Digest, DigestItem, Quote } from '../../domain/types.ts';
+import { defang } from '../../bot/safety.ts';
+import { LIMITS, embedSize, type OutboundMessage } from './limits.ts';
+import { clip, literal, splitText } from './text.ts';
+
+/**
+ * A digest as Discord messages: a header line, then one embed per article (title linked
+ * to the article, summary as description, key quotes as fields, source and date in the
+ * footer). Text longer than a slot continues in the next field or embed, cut at a
+ * sentence or word boundary; embeds are packed into as few messages as the limits allow.
+ */
+
+const COLOR = 0x2f6f9f;
+
+/** The digest's title, also the name of its thread. */
+export function digestTitle(digest: Pick<Digest, 'date'>): string {
+  return `Trade news — ${digest.date}`;
+}
+
+/** http(s) URLs only, as Discord refuses a message whose embed URL it cannot parse. */
+export function safeUrl(url: string | null | undefined): string | undefined {
+  if (!url || url.length > 2000) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One field per quote, split into continuation fields when a quote is longer than a field value. */
+function quoteFields(quotes: readonly Quote[]): APIEmbedField[] {
+  return quotes.flatMap((q) => {
+    const name = clip(literal(q.speaker ?? 'Quote'), LIMITS.embed.fieldName - 8);
+    return splitText(literal(`“${q.text}”`), LIMITS.embed.fieldValue).map((value, i) => ({
+      name: i === 0 ? name : `${name} (cont.)`,
+      value,
+      inline: false,
+    }));
+  });
+}
+
+function footerOf(item: DigestItem): string {
+  const { source, date } = item.article;
+  const parts = [source, date?.slice(0, 10)].filter((p): p is string => typeof p === 'string' && p.trim() !== '');
+  return clip(defang(parts.join(' · ')), 256);
+}
+
+/** The embeds of one article: the first titled and linked, continuations carrying the rest. */
+export function articleEmbeds(item: DigestItem): APIEmbed[] {
+  const title = clip(literal(item.article.title), LIMITS.embed.title) || 'Untitled';
+  const url = safeUrl(item.article.url);
+  const footer = footerOf(item);
+  const first: APIEmbed = { color: COLOR, title, ...(url ? { url } : {}), ...(footer ? { footer: { text: footer } } : {}) };
+  const embeds: APIEmbed[] = [];
+  let cur: APIEmbed = first;
+  const next = (): void => {
+    embeds.push(cur);
+    cur = { color: COLOR };
+  };
+  // title ≤ 256 and footer ≤ 256 leave room for a full description in the first embed.
+  splitText(literal(item.summary.sentences.join(' ')), LIMITS.embed.description).forEach((chunk, i) => {
+    if (i > 0) next();
+    cur.description = chunk;
+  });
+  for (const field of quoteFields(item.quotes)) {
+    const fields = cur.fields ?? [];
+    if (fields.length >= LIMITS.embed.fields || embedSize(cur) + field.name.length + field.value.length > LIMITS.embed.total) {
+      next();
+    }
+    cur.fields = [...(cur.fields ?? []), field];
+  }
+  embeds.push(cur);
+  return embeds;
+}
+
+/** Embeds packed greedily into messages within 10 embeds and 6,000 characters each; `content` on the first. */
+export function packMessages(embeds: readonly APIEmbed[], content?: string): OutboundMessage[] {
+  const out: { content?: string; embeds: APIEmbed[] }[] = [];
+  let cur: APIEmbed[] = [];
+  let size = 0;
+  const flush = (): void => {
+    if (cur.length === 0) return;
+    out.push({ embeds: cur });
+    cur = [];
+    size = 0;
+  };
+  for (const e of embeds) {
+    const s = embedSize(e);
+    if (cur.length >= LIMITS.embedsPerMessage || size + s > LIMITS.embed.total) flush();
+    cur.push(e);
+    size += s;
+  }
+  flush();
+  const chunks = content === undefined ? [] : splitText(content, LIMITS.content);
+  const [first, ...rest] = out;
+  // Content fitting one message rides with the first embeds; longer content goes before them.
+  if (chunks.length === 1 && first) return [{ content: chunks[0] as string, embeds: first.embeds }, ...rest];
+  return [...chunks.map((c) => ({ content: c, embeds: [] })), ...out];
+}
+
+/** The whole digest as messages, in order; the first one starts the thread. */
+export function renderDigest(digest: Digest): OutboundMessage[] {
+  const n = digest.items.length;
+  const header =
+    n === 0
+      ? `**${digestTitle(digest)}** · no new articles.`
+      : `**${digestTitle(digest)}** · ${n} article${n === 1 ? '' : 's'} · ask follow-up questions in the thread below.`;
+  return packMessages(digest.items.flatMap(articleEmbeds), header);
+}
