@@ -1,34 +1,71 @@
 import { loadConfig, ConfigError } from './config/load.ts';
-import { createLogger } from './log/logger.ts';
+import type { Config } from './config/schema.ts';
+import { createLogger, type Logger } from './log/logger.ts';
 import { openStore } from './app/open-store.ts';
 import { loadLibrary } from './app/load-library.ts';
+import { summaryStack } from './app/summarizer.ts';
+import { configuredPlatforms } from './app/platforms.ts';
 import { Bot } from './bot/bot.ts';
 import { ConsoleAdapter } from './adapters/console/console-adapter.ts';
+import { createAsyncAnswerer } from './llm/factory.ts';
+import { LiveLibrary } from './schedule/live-library.ts';
+import { botPoster } from './schedule/bot-poster.ts';
+import { startScheduling } from './schedule/start-scheduling.ts';
+import { botMetrics } from './ops/bot-metrics.ts';
+import { Shutdown } from './ops/shutdown.ts';
+import type { StateStore } from './store/state-store.ts';
 
-/** Composition root: config → store → library → bot → adapters; signals → stop(). */
+/** Composition root: config → store → summarizer → library → bot → adapters → scheduler; signals → stop(). */
 async function main(): Promise<number> {
   const config = loadConfig();
   const log = createLogger(config.core.logLevel);
   const store = await openStore(config);
-  let library = await loadLibrary(config, log);
+  const { summarizer, client } = await summaryStack(config, log, store);
+  const load = (): ReturnType<typeof loadLibrary> => loadLibrary(config, log, summarizer);
+  const live = new LiveLibrary(await load(), load, { log, metrics: botMetrics });
   const bot = new Bot({
-    library: () => library,
+    library: () => live.get(),
     store,
     clock: () => new Date(),
     log,
     digestSize: config.bot.digestSize,
     historyTurns: config.bot.historyTurns,
+    answerer: (lib) => createAsyncAnswerer(config, lib.answerer, { log, ...(client ? { client } : {}) }),
   });
-  void (library = library);
+  const platforms = configuredPlatforms(config, log);
+  if (platforms.length === 0) return runConsole(config, log, bot, store);
 
+  const shutdown = new Shutdown(log);
+  const adapters = platforms.map((p) => p.adapter);
+  for (const adapter of adapters) await adapter.start(bot.handlers);
+  const scheduling = await startScheduling({
+    config,
+    store,
+    adapters,
+    library: live,
+    log,
+    postDigest: botPoster({ digestOf: (ids) => bot.digestOf(ids), store, now: () => new Date() }),
+    channels: { slack: config.slack.digestChannel, discord: config.discord.digestChannelId },
+  });
+  shutdown
+    .add('scheduling', () => scheduling.stop())
+    .add('adapters', async () => void (await Promise.all(adapters.map((a) => a.stop()))))
+    .add('store', () => store.close());
+  log.info({ platforms: adapters.map((a) => a.platform) }, 'trade-news bot running');
+  return new Promise((resolve) => shutdown.onSignals(() => resolve(0)));
+}
+
+/**
+ * No platform token: the embedded default. The digest goes to the terminal, then every line
+ * is a command or a follow-up; piped input is answered and the process ends at end of input.
+ */
+async function runConsole(config: Config, log: Logger, bot: Bot, store: StateStore): Promise<number> {
   log.info('no platform token set: running the console chat (set SLACK_BOT_TOKEN or DISCORD_TOKEN for a platform)');
-  const interactive = process.stdin.isTTY === true;
-  const adapter = new ConsoleAdapter({ input: process.stdin, output: process.stdout, interactive });
-  const stop = async (): Promise<void> => {
-    await adapter.stop();
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  void config;
+  const adapter = new ConsoleAdapter({ input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true });
+  const stop = (): void => void adapter.stop();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   await bot.postDigest(adapter, adapter.channel);
   await adapter.start(bot.handlers);
   await adapter.finished;
@@ -39,7 +76,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
-    if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
+    const coded = err instanceof Error && 'code' in err && typeof err.code === 'string';
+    if (err instanceof ConfigError || coded) process.stderr.write(`${(err as Error).message}\n`);
     else process.stderr.write(`trade-news bot failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exit(1);
   },

@@ -1,6 +1,9 @@
-import type { StateStore } from './state-store.ts';
+import { PostgresStore, type PostgresStoreOptions } from './postgres-store.ts';
 
-/** Placeholder until the PostgreSQL backend lands. */
-export function openPostgresStore(_url: string): Promise<StateStore> {
-  return Promise.reject(new Error('DATABASE_URL is set but the PostgreSQL store is not available yet; unset it to use SQLite.'));
+/**
+ * Open the PostgreSQL store (`DATABASE_URL`): connects, applies pending migrations under an
+ * advisory lock, and returns a StateStore whose `runs` is the scheduler's RunStore.
+ */
+export function openPostgresStore(url: string, opts: PostgresStoreOptions = {}): Promise<PostgresStore> {
+  return PostgresStore.open(url, opts);
 }

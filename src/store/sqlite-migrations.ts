@@ -23,4 +23,26 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
      at TEXT NOT NULL
    );
    CREATE INDEX turns_thread ON turns (thread, id);`,
+  // 2: scheduled digest runs (exactly once per target and scheduled time) and the scheduling lease.
+  `CREATE TABLE digest_runs (
+     target_id TEXT NOT NULL,
+     scheduled_at TEXT NOT NULL,
+     digest_id TEXT NOT NULL,
+     state TEXT NOT NULL CHECK (state IN ('claimed', 'posted', 'released')),
+     owner TEXT NOT NULL,
+     attempts INTEGER NOT NULL,
+     claimed_at INTEGER NOT NULL,
+     claim_expires_at INTEGER NOT NULL,
+     message_ref TEXT,
+     posted_at INTEGER,
+     articles TEXT NOT NULL DEFAULT '[]',
+     PRIMARY KEY (target_id, scheduled_at)
+   );
+   CREATE INDEX digest_runs_state ON digest_runs (target_id, state, scheduled_at);
+   CREATE TABLE leases (
+     name TEXT PRIMARY KEY,
+     owner TEXT NOT NULL,
+     expires_at INTEGER NOT NULL,
+     epoch INTEGER NOT NULL
+   );`,
 ];

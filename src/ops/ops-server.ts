@@ -1,0 +1,75 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { MetricsRegistry } from './metrics.ts';
+
+/** One health check: ok or not, with details shown in the /healthz body. */
+export type HealthCheck = () => Promise<{ readonly ok: boolean; readonly detail?: unknown }> | { readonly ok: boolean; readonly detail?: unknown };
+
+export interface OpsServerOptions {
+  readonly port: number;
+  readonly host?: string;
+  readonly registry: MetricsRegistry;
+  /** Named checks; /healthz is 200 when all pass, else 503. */
+  readonly checks?: Readonly<Record<string, HealthCheck>>;
+}
+
+export interface OpsServer {
+  /** The bound port (useful with port 0). */
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+async function health(checks: Readonly<Record<string, HealthCheck>>): Promise<{ ok: boolean; body: Record<string, unknown> }> {
+  const results: Record<string, unknown> = {};
+  let ok = true;
+  for (const [name, check] of Object.entries(checks)) {
+    try {
+      const r = await check();
+      results[name] = r.detail === undefined ? { ok: r.ok } : { ok: r.ok, detail: r.detail };
+      ok &&= r.ok;
+    } catch (err) {
+      results[name] = { ok: false, error: err instanceof Error ? err.message : String(err) };
+      ok = false;
+    }
+  }
+  return { ok, body: { status: ok ? 'ok' : 'failing', checks: results } };
+}
+
+/**
+ * The optional operations port: `GET /healthz` (JSON, 200 or 503) and `GET /metrics`
+ * (Prometheus text format). Nothing else is served.
+ */
+export function startOpsServer(opts: OpsServerOptions): Promise<OpsServer> {
+  const server: Server = createServer((req, res) => {
+    const url = (req.url ?? '/').split('?')[0];
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    if (url === '/metrics') {
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }).end(opts.registry.render());
+      return;
+    }
+    if (url === '/healthz') {
+      void health(opts.checks ?? {}).then(({ ok, body }) => {
+        res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      });
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found: try /healthz or /metrics\n');
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host ?? '0.0.0.0', () => {
+      server.off('error', reject);
+      resolve({
+        port: (server.address() as AddressInfo).port,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
