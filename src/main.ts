@@ -44,7 +44,7 @@ async function main(): Promise<number> {
     adapters,
     library: live,
     log,
-    postDigest: botPoster({ digestOf: (ids) => bot.digestOf(ids), store, now: () => new Date() }),
+    postDigest: botPoster(bot),
     channels: { slack: config.slack.digestChannel, discord: config.discord.digestChannelId },
   });
   shutdown

@@ -23,6 +23,14 @@ export interface BotDeps {
   readonly answerer?: (library: Library) => AsyncAnswer;
 }
 
+export interface DigestPostOptions {
+  readonly digestId?: string;
+  /** Digest date, ISO `YYYY-MM-DD` (e.g. in the target's time zone); default the clock's UTC date. */
+  readonly date?: string;
+  /** Articles shown as updated: new versions of ones an earlier digest showed. */
+  readonly updatedIds?: readonly string[];
+}
+
 /** Anything that answers asynchronously with the retrieval answerer's contract. */
 export interface AsyncAnswer {
   ask(question: string, opts?: AskOptions): Promise<AnswerResult>;
@@ -43,18 +51,28 @@ export class Bot {
     };
   }
 
-  /** A digest of the given articles (default: the newest ones) dated by the clock. */
-  digestOf(articleIds?: readonly string[]): Digest {
+  /** A digest of the given articles (default: the newest ones), dated by the clock unless `date` is given. */
+  digestOf(articleIds?: readonly string[], opts: DigestPostOptions = {}): Digest {
     const lib = this.deps.library();
     const ids = articleIds ?? lib.latest(this.deps.digestSize ?? 10).map((a) => a.id);
-    const items = ids.map((id) => lib.item(id)).filter((x): x is DigestItem => x !== undefined);
-    return { date: this.deps.clock().toISOString().slice(0, 10), items, fallbacks: [] };
+    const updated = new Set(opts.updatedIds ?? []);
+    const items = ids
+      .map((id) => lib.item(id))
+      .filter((x): x is DigestItem => x !== undefined)
+      .map((item) => (updated.has(item.article.id) ? { ...item, updated: true } : item));
+    const fallbacks = items.flatMap((it) =>
+      it.summary.fallbackReason === undefined ? [] : [{ articleId: it.article.id, reason: it.summary.fallbackReason }],
+    );
+    return { date: opts.date ?? this.deps.clock().toISOString().slice(0, 10), items, fallbacks };
   }
 
-  /** Build, post and record a digest; the thread it opens is then answered without a mention. */
-  async postDigest(adapter: ChatAdapter, channel: string, articleIds?: readonly string[]): Promise<DigestRecord> {
-    const digest = this.digestOf(articleIds);
-    const id = randomUUID();
+  /**
+   * Build, post and record a digest; its thread is then answered without a mention.
+   * `digestId` makes the post idempotent across restarts (the scheduler derives it from the run).
+   */
+  async postDigest(adapter: ChatAdapter, channel: string, articleIds?: readonly string[], opts: DigestPostOptions = {}): Promise<DigestRecord> {
+    const digest = this.digestOf(articleIds, opts);
+    const id = opts.digestId ?? randomUUID();
     const posted = await adapter.postDigest(channel, digest, { digestId: id });
     const record: DigestRecord = {
       id,

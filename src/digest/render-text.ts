@@ -18,7 +18,7 @@ function renderText(digest: Digest): string {
   if (digest.items.length === 0) lines.push('No articles.');
   for (const item of digest.items) {
     const by = byline(item);
-    lines.push(`■ ${item.article.title}${by ? `  (${by})` : ''}`);
+    lines.push(`■ ${item.updated ? '[updated] ' : ''}${item.article.title}${by ? `  (${by})` : ''}`);
     if (item.article.url) lines.push(`  ${item.article.url}`);
     for (const s of item.summary.sentences) lines.push(`  ${s}`);
     for (const q of item.quotes) lines.push(`  “${displayQuote(q.text)}” — ${speakerOf(q.speaker)}`);
@@ -37,7 +37,7 @@ function renderMarkdown(digest: Digest): string {
   if (digest.items.length === 0) lines.push('_No articles._');
   for (const item of digest.items) {
     const title = escapeMarkdown(item.article.title);
-    lines.push(`## ${title}`);
+    lines.push(`## ${item.updated ? '_(updated)_ ' : ''}${title}`);
     const by = byline(item);
     if (by || item.article.url) {
       lines.push(`_${escapeMarkdown(by)}_${item.article.url ? ` · <${item.article.url.replace(/[<>\s]/g, '')}>` : ''}`);

@@ -42,6 +42,8 @@ export interface DigestItem {
   readonly article: Article;
   readonly summary: Summary;
   readonly quotes: readonly Quote[];
+  /** A new version of an article that an earlier digest already showed. */
+  readonly updated?: boolean;
 }
 
 export interface Digest {

@@ -5,10 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/load.ts';
 import { silentLogger } from '../../../src/log/logger.ts';
 import { SqliteStore } from '../../../src/store/sqlite-store.ts';
-import type { DigestItem } from '../../../src/domain/types.ts';
 import type { Library } from '../../../src/library/library.ts';
 import { LiveLibrary } from '../../../src/schedule/live-library.ts';
 import { botPoster } from '../../../src/schedule/bot-poster.ts';
+import { Bot } from '../../../src/bot/bot.ts';
 import { digestIdFor } from '../../../src/schedule/delivery.ts';
 import { runStoreFor } from '../../../src/schedule/open-run-store.ts';
 import { startScheduling, type Scheduling } from '../../../src/schedule/start-scheduling.ts';
@@ -48,16 +48,12 @@ describe('startScheduling (the composition step)', () => {
     const load = (): Promise<Library> => Promise.resolve(stubLibrary([makeArticle('live.txt', `Story ${n++}`, null)]) as Library);
     const live = new LiveLibrary(await load(), load, { log: silentLogger() });
     const adapter = new FakeAdapter('console');
-    const digestOf = (ids: readonly string[]) => ({
-      date: '',
-      items: ids.map((id) => live.get().item(id)).filter((x): x is DigestItem => x !== undefined),
-      fallbacks: [],
-    });
+    const bot = new Bot({ library: () => live.get(), store, clock: () => new Date(), log: silentLogger() });
     running = await startScheduling({
       config,
       store,
       adapters: [adapter],
-      postDigest: botPoster({ digestOf, store, now: () => new Date() }),
+      postDigest: botPoster(bot),
       library: live,
       channels: {},
       log: silentLogger(),
