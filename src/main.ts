@@ -31,6 +31,10 @@ async function main(): Promise<number> {
     digestSize: config.bot.digestSize,
     historyTurns: config.bot.historyTurns,
     answerer: (lib) => createAsyncAnswerer(config, lib.answerer, { log, ...(client ? { client } : {}) }),
+    onAnswer: ({ platform, seconds, result }) => {
+      botMetrics.answerLatency.observe(seconds, { platform });
+      if ('fallbackReason' in result) botMetrics.llmFallbacks.inc({ reason: 'answer' });
+    },
   });
   const platforms = configuredPlatforms(config, log);
   if (platforms.length === 0) return runConsole(config, log, bot, store);

@@ -5,6 +5,7 @@ import { buildLibrary, type Library } from '../library/library.ts';
 import { createAnswerer } from './answerer-factory.ts';
 import type { Summarizer } from '../summarize/summarizer.ts';
 import { beginDigest } from '../llm/factory.ts';
+import { botMetrics } from '../ops/bot-metrics.ts';
 
 /** Load the articles folder (bad files skipped with one warning each) and build the library. */
 export async function loadLibrary(config: Config, log: Logger, summarizer?: Summarizer): Promise<Library> {
@@ -19,6 +20,8 @@ export async function loadLibrary(config: Config, log: Logger, summarizer?: Summ
     quotes: config.core.keyQuotes,
     createAnswerer,
   });
-  log.info({ articles: articles.length, skipped: skipped.length, dir: config.core.articlesDir }, 'articles loaded');
+  const fallbacks = articles.filter((a) => library.item(a.id)?.summary.fallbackReason !== undefined).length;
+  if (fallbacks > 0) botMetrics.llmFallbacks.inc({ reason: 'summary' }, fallbacks);
+  log.info({ articles: articles.length, llmFallbacks: fallbacks, skipped: skipped.length, dir: config.core.articlesDir }, 'articles loaded');
   return library;
 }

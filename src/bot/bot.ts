@@ -21,6 +21,8 @@ export interface BotDeps {
   readonly historyTurns?: number;
   /** The answerer to use over a library (e.g. an LLM over retrieval); default the library's own. */
   readonly answerer?: (library: Library) => AsyncAnswer;
+  /** Told after every answer (for metrics): where, how long, and what came out. */
+  readonly onAnswer?: (event: { readonly platform: string; readonly seconds: number; readonly result: AnswerResult }) => void;
 }
 
 export interface DigestPostOptions {
@@ -127,6 +129,7 @@ export class Bot {
   }
 
   private async answer(question: string, thread?: ThreadRef, known?: DigestRecord | null): Promise<BotReply> {
+    const started = performance.now();
     const lib = this.deps.library();
     const digest = known ?? (thread ? await this.deps.store.digestForThread(thread) : null);
     const stored = thread ? await this.deps.store.recentTurns(thread, this.deps.historyTurns ?? 6) : [];
@@ -137,6 +140,7 @@ export class Bot {
       history,
     });
     if (thread) await this.deps.store.addTurn(thread, this.toStored(question, result));
+    this.deps.onAnswer?.({ platform: thread?.platform ?? 'unknown', seconds: (performance.now() - started) / 1000, result });
     return { kind: 'answer', question, result };
   }
 

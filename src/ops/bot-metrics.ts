@@ -19,7 +19,7 @@ export function createBotMetrics(r: MetricsRegistry = registry) {
     answerLatency: r.histogram(
       'trade_news_answer_latency_seconds',
       'Time to answer a command or follow-up question.',
-      [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30],
+      [0.001, 0.005, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30],
       ['platform'],
     ),
     scheduleLeader: r.gauge('trade_news_schedule_leader', '1 while this replica holds the scheduling lease.'),
