@@ -120,12 +120,49 @@ function sentencesOf(body: string, para: Paragraph, paragraphIndex: number, firs
   return out;
 }
 
+/**
+ * wink reads a unit letter after an amount as an abbreviation (`£350m.`, `20p.`), so the
+ * sentence boundary after it is missed. Split after such a token when the amount is glued
+ * to it and the next token starts with a capital letter.
+ */
+function isUnitStop(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  return (
+    prev !== undefined && next !== undefined && /^[a-z]{1,3}\.$/i.test(t.value) && prev.kind === 'number' &&
+    prev.end === t.start && next.start > t.end && /^\p{Lu}/u.test(next.value)
+  );
+}
+
+function splitUnitStops(body: string, s: Sentence): Sentence[] {
+  const out: Sentence[] = [];
+  let from = 0;
+  const push = (to: number): void => {
+    const tokens = s.tokens.slice(from, to);
+    const first = tokens[0];
+    const last = tokens[tokens.length - 1];
+    if (first && last) out.push({ ...s, text: body.slice(first.start, last.end), start: first.start, end: last.end, tokens });
+  };
+  for (let i = 1; i < s.tokens.length - 1; i++) {
+    if (isUnitStop(s.tokens, i)) {
+      push(i + 1);
+      from = i + 1;
+    }
+  }
+  if (from === 0) return [s];
+  push(s.tokens.length);
+  return out;
+}
+
 /** Sentences and tokens of a plain-text body; never throws on any string. */
 export function analyze(body: string): AnalyzedText {
   const paras = paragraphs(body);
   const sentences: Sentence[] = [];
   paras.forEach((p, i) => {
-    for (const s of sentencesOf(body, p, i, sentences.length)) sentences.push(s);
+    for (const raw of sentencesOf(body, p, i, 0)) {
+      for (const s of splitUnitStops(body, raw)) sentences.push({ ...s, index: sentences.length });
+    }
   });
   return { body, paragraphs: paras, sentences };
 }

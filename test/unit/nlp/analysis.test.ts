@@ -36,6 +36,7 @@ describe('sentence splitting on news text', () => {
     ['titles', 'Mr. Lee met Gen. Ortiz on Monday. They talked.', ['Mr. Lee met Gen. Ortiz on Monday.', 'They talked.']],
     ['initials', 'Donald J. Trump spoke first. Then others spoke.', ['Donald J. Trump spoke first.', 'Then others spoke.']],
     ['decimals and money', 'Growth hit 2.5% as sales rose to $1.13bn. Shares fell.', ['Growth hit 2.5% as sales rose to $1.13bn.', 'Shares fell.']],
+    ['an amount with a unit letter before a full stop', 'The deal was worth £350m. Britannia kept its name.', ['The deal was worth £350m.', 'Britannia kept its name.']],
     ['a mid-sentence ellipsis', 'Prices rose… and then fell again. Traders shrugged.', ['Prices rose… and then fell again.', 'Traders shrugged.']],
     ['a quotation closing a sentence', '“It was very exciting,” Trump said. Markets rallied.', ['“It was very exciting,” Trump said.', 'Markets rallied.']],
     ['a quotation ending inside the marks', 'She called it “a good outcome.” Others disagreed.', ['She called it “a good outcome.”', 'Others disagreed.']],
