@@ -7,10 +7,11 @@ import type { DiscordConfig } from '../../config/discord-section.ts';
 import type { Logger } from '../../log/logger.ts';
 import { createClient } from './client.ts';
 import { DiscordAdapterError, channelLabel, isPermissionError, isUnknownChannel, permissionError, type Step } from './errors.ts';
+import { findPostedDigest } from './find-posted.ts';
 import { handleInteraction } from './interactions.ts';
 import { handleMessage } from './messages.ts';
 import { registerCommands } from './register-commands.ts';
-import { digestTitle } from './render-embeds.ts';
+import { digestTitle, renderDigest } from './render-embeds.ts';
 import { renderReply } from './render-replies.ts';
 import { sendAll } from './send.ts';
 import { LIMITS } from './limits.ts';
@@ -159,7 +160,8 @@ export class DiscordAdapter implements ChatAdapter {
     const channel = await this.sendable(channelId, 'post');
     let sent: Message[];
     try {
-      sent = await sendAll(channel, renderReply({ kind: 'digest', digest }));
+      // The digest id rides as the messages' nonces and as a mark in the first one (see digestMark).
+      sent = await sendAll(channel, renderDigest(digest, opts?.digestId), opts?.digestId === undefined ? {} : { digestId: opts.digestId });
     } catch (err) {
       if (isPermissionError(err)) throw this.logged(permissionError(client, channel, channelId, 'post', err));
       throw err;
@@ -170,8 +172,21 @@ export class DiscordAdapter implements ChatAdapter {
     return { messageId: first.id, messageIds: sent.map((m) => m.id), thread };
   }
 
-  /** A thread on the digest's first message; if Discord refuses, the message itself stands for it. */
+  /**
+   * The digest's first message posted earlier with this digest id (its message id), from the
+   * channel's recent messages; null when not found or unreadable (logged). See find-posted.ts.
+   */
+  async findPosted(channelId: string, digestId: string): Promise<{ readonly messageId: string } | null> {
+    return findPostedDigest(this.started(), this.log, channelId, digestId);
+  }
+
+  /**
+   * A thread on the digest's first message; if Discord refuses, the message itself stands for it.
+   * A first message that already has one (a repeated nonce answered with the earlier message) keeps it.
+   */
   private async startThread(first: Message, channelId: string, digest: Digest, digestId?: string): Promise<ThreadRef> {
+    // A thread started on a message has the message's id; the cache knows it in this process, the flag after a restart.
+    if (first.hasThread || first.thread !== null) return { platform: PLATFORM, channel: channelId, thread: first.id };
     try {
       const thread = await first.startThread({
         name: clip(digestTitle(digest), LIMITS.threadName),
@@ -198,7 +213,7 @@ export class DiscordAdapter implements ChatAdapter {
       });
       // A thread id that is no channel is a message (a digest whose thread could not be started).
       if (inThread) return void (await sendAll(inThread, messages));
-      return void (await sendAll(await this.sendable(thread.channel, 'post'), messages, thread.thread));
+      return void (await sendAll(await this.sendable(thread.channel, 'post'), messages, { replyTo: thread.thread }));
     }
     await sendAll(await this.sendable(thread.channel, 'post'), messages);
   }

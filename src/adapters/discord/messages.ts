@@ -33,7 +33,7 @@ export async function handleMessage(message: Message, botId: string, handlers: C
     const reply = await handlers.onMessage(incoming);
     if (reply === null) return;
     if (!message.channel.isSendable()) return;
-    await sendAll(message.channel, renderReply(reply), message.id);
+    await sendAll(message.channel, renderReply(reply), { replyTo: message.id });
   } catch (err) {
     if (isPermissionError(err)) {
       log.error(

@@ -41,17 +41,44 @@ function quoteFields(quotes: readonly Quote[]): APIEmbedField[] {
   });
 }
 
-function footerOf(item: DigestItem): string {
-  const { source, date } = item.article;
-  const parts = [source, date?.slice(0, 10)].filter((p): p is string => typeof p === 'string' && p.trim() !== '');
-  return clip(defang(parts.join(' · ')), 256);
+/** Before the title of an article that is a new version of one an earlier digest showed. */
+export const UPDATED_PREFIX = 'Updated · ';
+
+/**
+ * Where a digest carries its id, so `findPosted` can recognise it in the channel's recent
+ * messages: the footer of the first embed of its first message ends with ` · digest <id>`
+ * (the whole footer when the article has no source or date); a digest without articles has
+ * no embed, so its header content ends with a subtext line `-# digest <id>`. Embed footers
+ * and the bot's own content come back in every message fetch, Message Content intent or not.
+ */
+export function digestMark(digestId: string): string {
+  return `digest ${digestId}`;
 }
 
-/** The embeds of one article: the first titled and linked, continuations carrying the rest. */
-export function articleEmbeds(item: DigestItem): APIEmbed[] {
-  const title = clip(literal(item.article.title), LIMITS.embed.title) || 'Untitled';
+/** Whether a footer or content text carries the mark of `digestId` (see digestMark). */
+export function carriesDigestMark(text: string | null | undefined, digestId: string): boolean {
+  if (!text) return false;
+  const mark = digestMark(digestId);
+  return text === mark || text.endsWith(` · ${mark}`) || text.endsWith(`\n-# ${mark}`);
+}
+
+function footerOf(item: DigestItem, mark?: string): string {
+  const { source, date } = item.article;
+  const parts = [source, date?.slice(0, 10)].filter((p): p is string => typeof p === 'string' && p.trim() !== '');
+  if (mark === undefined) return clip(defang(parts.join(' · ')), 256);
+  const text = clip(defang(parts.join(' · ')), 256 - mark.length - 3);
+  return text === '' ? mark : `${text} · ${mark}`;
+}
+
+/**
+ * The embeds of one article: the first titled and linked, continuations carrying the rest.
+ * `mark` (see digestMark) ends the first embed's footer.
+ */
+export function articleEmbeds(item: DigestItem, mark?: string): APIEmbed[] {
+  const prefix = item.updated === true ? UPDATED_PREFIX : '';
+  const title = prefix + (clip(literal(item.article.title), LIMITS.embed.title - prefix.length) || 'Untitled');
   const url = safeUrl(item.article.url);
-  const footer = footerOf(item);
+  const footer = footerOf(item, mark);
   const first: APIEmbed = { color: COLOR, title, ...(url ? { url } : {}), ...(footer ? { footer: { text: footer } } : {}) };
   const embeds: APIEmbed[] = [];
   let cur: APIEmbed = first;
@@ -100,12 +127,13 @@ export function packMessages(embeds: readonly APIEmbed[], content?: string): Out
   return [...chunks.map((c) => ({ content: c, embeds: [] })), ...out];
 }
 
-/** The whole digest as messages, in order; the first one starts the thread. */
-export function renderDigest(digest: Digest): OutboundMessage[] {
+/** The whole digest as messages, in order; the first one starts the thread and carries `digestId` (see digestMark). */
+export function renderDigest(digest: Digest, digestId?: string): OutboundMessage[] {
   const n = digest.items.length;
+  const mark = digestId === undefined ? undefined : digestMark(digestId);
   const header =
     n === 0
-      ? `**${digestTitle(digest)}** · no new articles.`
+      ? `**${digestTitle(digest)}** · no new articles.${mark === undefined ? '' : `\n-# ${mark}`}`
       : `**${digestTitle(digest)}** · ${n} article${n === 1 ? '' : 's'} · ask follow-up questions in the thread below.`;
-  return packMessages(digest.items.flatMap(articleEmbeds), header);
+  return packMessages(digest.items.flatMap((item, i) => articleEmbeds(item, i === 0 ? mark : undefined)), header);
 }

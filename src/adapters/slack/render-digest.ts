@@ -25,7 +25,10 @@ export function renderDigestMessages(digest: Digest): SlackMessage[] {
   const header: Block = { type: 'header', text: { type: 'plain_text', text: truncateWords(defang(title), SLACK_LIMITS.headerText), emoji: false } };
   const count = digest.items.length;
   const intro = context(count === 0 ? 'No articles.' : `${count} article${count === 1 ? '' : 's'} · reply in this thread to ask about them`);
-  const groups: BlockGroup[] = digest.items.map((item) => ({ label: safeText(truncateWords(item.article.title, TITLE_MAX)), blocks: articleBlocks(item) }));
+  const groups: BlockGroup[] = digest.items.map((item) => ({
+    label: `${item.updated === true ? 'Updated: ' : ''}${safeText(truncateWords(item.article.title, TITLE_MAX))}`,
+    blocks: articleBlocks(item),
+  }));
   return packMessages(groups, {
     head: [header, intro],
     continuation: (part) => [context(`*${safeText(title)}* · continued (part ${part})`)],
@@ -36,11 +39,14 @@ export function renderDigestMessages(digest: Digest): SlackMessage[] {
   });
 }
 
+/** Before the title of an article that is a new version of one an earlier digest showed. */
+export const UPDATED_MARK = '_Updated:_ ';
+
 export function articleBlocks(item: DigestItem): Block[] {
   const a = item.article;
   // Title and byline share one section (one block per article less: 12 articles fit in a message's 50 blocks).
   const byline = [a.source, a.date].filter((x): x is string => x !== null && x.trim() !== '').join(' · ');
-  const title = `*${mrkdwnLink(a.url, truncateWords(a.title, TITLE_MAX))}*`;
+  const title = `${item.updated === true ? UPDATED_MARK : ''}*${mrkdwnLink(a.url, truncateWords(a.title, TITLE_MAX))}*`;
   const blocks: Block[] = [{ type: 'section', text: mrkdwn(byline === '' ? title : `${title}\n${safeText(truncateWords(byline, BYLINE_MAX))}`) }];
   const summary = item.summary.sentences.join(' ').trim();
   if (summary !== '') blocks.push(...sections(safeText(summary)));

@@ -7,6 +7,7 @@ import type { BotReply } from '../../bot/replies.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { ChatAdapter, ChatHandlers, PostedDigest } from '../chat-adapter.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { findPostedDigest } from './find-posted.ts';
 import { SlackAdapterError, isAuthError, slackErrorCode } from './errors.ts';
 import { PLATFORM } from './inbound.ts';
 import { registerListeners, type HandledEvent } from './listeners.ts';
@@ -164,6 +165,15 @@ export class SlackAdapter implements ChatAdapter {
     const first = ids[0];
     if (first === undefined) throw new SlackAdapterError('SLACK_POST_FAILED', 'the digest rendered to no message');
     return { messageId: first, messageIds: ids, thread: { platform: PLATFORM, channel: where, thread: first } };
+  }
+
+  /**
+   * The digest posted earlier with this id (its first message's ts), read back from the
+   * channel's history by the metadata every digest message carries; null when not found or
+   * when the history cannot be read (logged). See find-posted.ts.
+   */
+  findPosted(channel: string, digestId: string): Promise<{ readonly messageId: string } | null> {
+    return findPostedDigest(this.app.client, this.log.child({ component: 'slack' }), channel, digestId);
   }
 
   async reply(thread: ThreadRef, reply: BotReply): Promise<void> {

@@ -71,6 +71,11 @@ describe('discord text', () => {
     for (const m of [...renderDigest(oversizedDigest()), ...renderDigest(smallDigest()), ...renderDigest({ date: '2026-11-28', items: [], fallbacks: [] })]) {
       expect(limitProblems(m)).toEqual([]);
     }
+    const updated = renderDigest({ date: '2026-11-28', items: [{ ...oversizedDigest().items[0]!, updated: true }, smallDigest().items[0]!], fallbacks: [] });
+    const titles = updated.flatMap((m) => m.embeds.map((e) => e.title)).filter((t) => t !== undefined);
+    expect(titles[0]).toMatch(/^Updated · Very long headline.*…$/);
+    expect(titles[0]?.length).toBeLessThanOrEqual(256);
+    expect(titles[1]).toMatch(/^Harbour tariffs rise/);
     const replies = renderReply({ kind: 'help', text: 'x'.repeat(3000) });
     for (const m of replies) expect(limitProblems(m)).toEqual([]);
   });

@@ -72,6 +72,8 @@ describe('digest posting within Slack limits', () => {
       '*<https://news.example/a/1?x=1&amp;y=%3C2%3E%7Cz|Harbour &lt;\u200bb&gt;tariffs&lt;\u200b/b&gt; &amp; steel &lt;\u200b!channel&gt; report 1>*\nWire &amp; Co &lt;\u200b@U123&gt; · 2026-11-27',
     );
     expect(plain?.type === 'section' && plain.text.text).toBe('*Harbour &lt;\u200bb&gt;tariffs&lt;\u200b/b&gt; &amp; steel &lt;\u200b!channel&gt; report 3*\nWire &amp; Co &lt;\u200b@U123&gt; · 2026-11-27');
+    const updated = articleBlocks({ ...item(3), updated: true })[0];
+    expect(updated?.type === 'section' && updated.text.text).toBe('_Updated:_ *Harbour &lt;\u200bb&gt;tariffs&lt;\u200b/b&gt; &amp; steel &lt;\u200b!channel&gt; report 3*\nWire &amp; Co &lt;\u200b@U123&gt; · 2026-11-27');
   });
 
   it('splits a long summary between sentences, never inside a word', () => {

@@ -35,6 +35,8 @@ export class FakeDiscord {
   readonly channels = new Map<string, Json>();
   /** Registered commands by route (`global` or the guild id). */
   readonly commands = new Map<string, Json[]>();
+  /** Messages by channel id, oldest first, as the API returns them (plus the create call's `nonce`). */
+  readonly messages = new Map<string, Json[]>();
 
   constructor(opts: FakeDiscordOptions = {}) {
     this.addTextChannel(this.channelId, 'trade-news');
@@ -100,8 +102,42 @@ export class FakeDiscord {
     return {
       id: snowflake(), channel_id: channelId, guild_id: this.guildId, author, content: body.content ?? '', timestamp: new Date().toISOString(),
       edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], embeds: body.embeds ?? [],
-      pinned: false, type: 0, flags: 0, components: [],
+      pinned: false, type: 0, flags: 0, components: [], ...(body.nonce === undefined ? {} : { nonce: body.nonce }),
     };
+  }
+
+  /** Keeps a message in its channel's history. */
+  store(message: Json): Json {
+    this.messages.set(message.channel_id, [...(this.messages.get(message.channel_id) ?? []), message]);
+    return message;
+  }
+
+  /** A message `author` (default: the human) wrote in `channelId` earlier, kept in its history only. */
+  addMessage(channelId: string, body: Json, author: Json = this.human): string {
+    return this.store(this.message(channelId, body, author)).id;
+  }
+
+  /**
+   * POST /channels/:id/messages: a message with `enforce_nonce` whose nonce the bot already
+   * used in this channel gets that message back (Discord's dedup), else a new one is kept.
+   */
+  private create(channelId: string, body: Json): Json {
+    if (body.enforce_nonce === true && body.nonce !== undefined) {
+      const earlier = (this.messages.get(channelId) ?? []).find((m) => m.nonce === body.nonce && m.author.id === this.bot.id);
+      if (earlier) return earlier;
+    }
+    return this.store(this.message(channelId, body));
+  }
+
+  /** GET /channels/:id/messages: the newest `limit` (1–100, default 50) older than `before`, newest first, without nonces. */
+  private history(channelId: string, query: URLSearchParams): Json[] {
+    const limit = Math.min(100, Math.max(1, Number(query.get('limit') ?? 50) || 50));
+    const before = query.get('before');
+    return [...(this.messages.get(channelId) ?? [])]
+      .filter((m) => before === null || BigInt(m.id) < BigInt(before))
+      .reverse()
+      .slice(0, limit)
+      .map(({ nonce: _n, ...m }) => m);
   }
 
   private routes(): void {
@@ -122,11 +158,18 @@ export class FakeDiscord {
     r.on('POST', /^\/channels\/([^/]+)\/messages$/, ({ params, json }) => {
       const id = params[0] ?? '';
       if (!this.channels.has(id)) return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
-      return { status: 200, body: this.message(id, json) };
+      return { status: 200, body: this.create(id, json) };
+    });
+    r.on('GET', /^\/channels\/([^/]+)\/messages$/, ({ params, query }) => {
+      const id = params[0] ?? '';
+      if (!this.channels.has(id)) return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
+      return { status: 200, body: this.history(id, query) };
     });
     r.on('POST', /^\/channels\/([^/]+)\/messages\/([^/]+)\/threads$/, ({ params, json }) => {
       const t = this.thread(params[1] ?? '', params[0] ?? '', json.name);
       this.channels.set(t.id, t);
+      const start = (this.messages.get(params[0] ?? '') ?? []).find((m) => m.id === params[1]);
+      if (start) Object.assign(start, { flags: start.flags | 32, thread: t }); // HAS_THREAD
       return { status: 201, body: t };
     });
     r.on('POST', /^\/interactions\/[^/]+\/[^/]+\/callback$/, () => ({ status: 204 }));

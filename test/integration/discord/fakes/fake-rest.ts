@@ -22,7 +22,7 @@ export interface Fault {
   times: number;
 }
 
-export type Route = (req: { method: string; path: string; json: any; params: string[] }) => { status: number; body?: unknown } | undefined;
+export type Route = (req: { method: string; path: string; query: URLSearchParams; json: any; params: string[] }) => { status: number; body?: unknown } | undefined;
 
 let counter = 0n;
 /** A fresh, valid Discord snowflake (discord.js reads timestamps out of message ids). */
@@ -98,7 +98,7 @@ export class FakeRest {
     } catch {
       json = null;
     }
-    const answer = this.answer(method, path, json);
+    const answer = this.answer(method, path, query, json);
     this.requests.push({ method, path, query, body, json, at: Date.now(), status: answer.status });
     const type = answer.body === undefined ? {} : { 'content-type': 'application/json' };
     res.writeHead(answer.status, { ...type, ...answer.headers });
@@ -106,7 +106,7 @@ export class FakeRest {
     for (const w of [...this.waiters]) w();
   }
 
-  private answer(method: string, path: string, json: any): { status: number; body?: unknown; headers?: Readonly<Record<string, string>> } {
+  private answer(method: string, path: string, query: string, json: any): { status: number; body?: unknown; headers?: Readonly<Record<string, string>> } {
     const fault = this.faults.find((f) => f.times > 0 && f.method === method && f.path.test(path));
     if (fault) {
       fault.times -= 1;
@@ -116,7 +116,7 @@ export class FakeRest {
       if (r.method !== method) continue;
       const m = r.re.exec(path);
       if (!m) continue;
-      const out = r.route({ method, path, json, params: m.slice(1) });
+      const out = r.route({ method, path, query: new URLSearchParams(query), json, params: m.slice(1) });
       if (out) return out;
     }
     return { status: 404, body: { message: '404: Not Found', code: 0 } };

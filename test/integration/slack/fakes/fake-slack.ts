@@ -26,6 +26,20 @@ export interface Scripted {
   readonly body?: Record<string, unknown>;
 }
 
+/** A channel message the fake holds, as conversations.history returns it (plus its channel). */
+export interface StoredMessage {
+  readonly channel: string;
+  readonly ts: string;
+  readonly text: string;
+  readonly user?: string;
+  readonly bot_id?: string;
+  /** Set on a reply (the parent's ts), and on a parent once it has replies (its own ts). */
+  thread_ts?: string;
+  reply_count?: number;
+  readonly metadata?: Record<string, unknown>;
+  readonly blocks?: unknown;
+}
+
 export const BOT_USER_ID = 'UBOT0001';
 export const BOT_ID = 'BBOT0001';
 export const GOOD_BOT_TOKEN = 'xoxb-fake-good';
@@ -33,13 +47,16 @@ export const GOOD_APP_TOKEN = 'xapp-fake-good';
 
 /**
  * A Slack stand-in on 127.0.0.1: the Web API at `/api/<method>` (auth.test, chat.postMessage,
- * chat.postEphemeral, apps.connections.open), response_urls at `/respond/<id>`, and the
- * Socket Mode WebSocket at `/link`. It records every call and can script failures.
+ * chat.postEphemeral, apps.connections.open, conversations.history over the messages it
+ * keeps), response_urls at `/respond/<id>`, and the Socket Mode WebSocket at `/link`.
+ * It records every call and can script failures.
  */
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   readonly responses: RecordedResponse[] = [];
   readonly acks: { envelope_id: string; payload?: unknown }[] = [];
+  /** Every message posted (chat.postMessage) or seeded, oldest first. */
+  readonly messages: StoredMessage[] = [];
   private readonly scripts = new Map<string, Scripted[]>();
   private readonly server: Server;
   private readonly wss = new WebSocketServer({ noServer: true });
@@ -84,6 +101,13 @@ export class FakeSlack {
 
   callsOf(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === method);
+  }
+
+  /** A message someone else wrote in `channel`, newer than everything so far; returns its ts. */
+  seed(channel: string, text: string, extra: Partial<StoredMessage> = {}): string {
+    const ts = this.nextTs();
+    this.messages.push({ channel, ts, text, user: 'U0HUMAN', ...extra });
+    return ts;
   }
 
   get connected(): boolean {
@@ -142,15 +166,62 @@ export class FakeSlack {
         return token === GOOD_APP_TOKEN ? { ok: true, url: `ws://127.0.0.1:${this.port}/link` } : { ok: false, error: 'invalid_auth' };
       case 'chat.postMessage': {
         if (token !== GOOD_BOT_TOKEN) return { ok: false, error: 'invalid_auth' };
-        this.ts += 1;
-        const ts = `${1_800_000_000 + this.ts}.000100`;
+        const ts = this.store(args);
         return { ok: true, channel: args['channel'], ts, message: { ts, text: args['text'] } };
       }
+      case 'conversations.history':
+        return token === GOOD_BOT_TOKEN ? this.history(args) : { ok: false, error: 'invalid_auth' };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${1_800_000_000 + this.ts}.000200` };
       default:
         return { ok: false, error: 'unknown_method' };
     }
+  }
+
+  private nextTs(): string {
+    this.ts += 1;
+    return `${1_800_000_000 + this.ts}.000100`;
+  }
+
+  /** Keeps a posted message; a reply marks its parent as a thread. */
+  private store(args: Record<string, unknown>): string {
+    const ts = this.nextTs();
+    const threadTs = typeof args['thread_ts'] === 'string' ? args['thread_ts'] : undefined;
+    const metadata = args['metadata'] as Record<string, unknown> | undefined;
+    this.messages.push({
+      channel: String(args['channel']),
+      ts,
+      text: String(args['text'] ?? ''),
+      user: BOT_USER_ID,
+      bot_id: BOT_ID,
+      ...(threadTs === undefined ? {} : { thread_ts: threadTs }),
+      ...(metadata === undefined ? {} : { metadata }),
+      ...(args['blocks'] === undefined ? {} : { blocks: args['blocks'] }),
+    });
+    const parent = this.messages.find((m) => m.ts === threadTs && m.channel === String(args['channel']));
+    if (parent) {
+      parent.thread_ts = parent.ts;
+      parent.reply_count = (parent.reply_count ?? 0) + 1;
+    }
+    return ts;
+  }
+
+  /**
+   * conversations.history: the channel's top-level messages newer than `oldest`, newest first,
+   * `limit` per page (cursor-paged); metadata only with `include_all_metadata`.
+   */
+  private history(args: Record<string, unknown>): Record<string, unknown> {
+    const channel = String(args['channel']);
+    const limit = Math.min(Number(args['limit'] ?? 100) || 100, 999);
+    const oldest = Number(args['oldest'] ?? 0);
+    const offset = Number(/^off:(\d+)$/.exec(String(args['cursor'] ?? ''))?.[1] ?? 0);
+    const withMetadata = args['include_all_metadata'] === true || args['include_all_metadata'] === 'true';
+    const all = this.messages
+      .filter((m) => m.channel === channel && (m.thread_ts === undefined || m.thread_ts === m.ts) && Number(m.ts) > oldest)
+      .reverse();
+    const page = all.slice(offset, offset + limit).map(({ channel: _c, metadata, ...m }) => ({ type: 'message', ...m, ...(withMetadata && metadata ? { metadata } : {}) }));
+    const hasMore = offset + limit < all.length;
+    return { ok: true, messages: page, has_more: hasMore, pin_count: 0, response_metadata: { next_cursor: hasMore ? `off:${offset + limit}` : '' } };
   }
 }
 
