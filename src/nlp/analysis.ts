@@ -95,8 +95,9 @@ function sentencesOf(body: string, para: Paragraph, paragraphIndex: number, firs
     for (let i = span[0]; i <= span[1]; i++) {
       const kind = types[i] as string;
       const at = starts[i] as number;
-      if (kind === 'tabCRLF' || at < 0) continue;
       const value = values[i] as string;
+      // wink can emit an empty token (e.g. inside `minister..with`); it carries no text.
+      if (kind === 'tabCRLF' || at < 0 || value === '') continue;
       tokens.push({
         value,
         lower: value.toLowerCase(),
