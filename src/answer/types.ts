@@ -1,6 +1,57 @@
-// Placeholder types; the answer module owner replaces this file.
-export interface AnswerSource { readonly articleId: string; readonly file: string; readonly title: string; readonly sentence: string; readonly start: number; readonly end: number; readonly score: number }
-export interface AnswerResult { readonly answered: boolean; readonly answer: string; readonly sources: readonly AnswerSource[] }
-export interface Turn { readonly question: string; readonly answer: AnswerResult }
-export interface AskOptions { readonly preferArticleIds?: readonly string[]; readonly history?: readonly Turn[] }
-export interface Answerer { ask(question: string, opts?: AskOptions): AnswerResult; readonly size: number }
+import type { Article } from '../domain/types.ts';
+import type { AnalyzedText } from '../nlp/analysis.ts';
+
+/**
+ * The answering contract shared by the offline answerer, the chat bot and any other
+ * answerer (e.g. an LLM one). Offsets are JavaScript string indices into `Article.body`,
+ * `end` exclusive, and `sentence === body.slice(start, end)`.
+ */
+
+/** One earlier question of a thread and what was answered. */
+export interface Turn {
+  readonly question: string;
+  readonly answer: AnswerResult;
+}
+
+export interface AskOptions {
+  /** Articles searched first (e.g. the digest a thread hangs under); the rest of the archive after them. */
+  readonly preferArticleIds?: readonly string[];
+  /** The thread's recent turns, oldest first; follow-ups are read against them. */
+  readonly history?: readonly Turn[];
+}
+
+export interface AnswerSource {
+  readonly articleId: string;
+  /** The article's path relative to the articles folder. */
+  readonly file: string;
+  readonly title: string;
+  /** The supporting sentence exactly as it stands in the article: `body.slice(start, end)`. */
+  readonly sentence: string;
+  readonly start: number;
+  readonly end: number;
+  /** Ranking score, higher is better (comparable within one answer only). */
+  readonly score: number;
+}
+
+export interface AnswerResult {
+  /** False when the articles do not support an answer: `answer` is then a polite refusal. */
+  readonly answered: boolean;
+  /** The reply: article text only (the best supporting sentence), or the refusal. */
+  readonly answer: string;
+  /** Best first, at most 3; empty when not answered. */
+  readonly sources: readonly AnswerSource[];
+}
+
+export interface Answerer {
+  ask(question: string, opts?: AskOptions): AnswerResult;
+  /** Number of articles in the index. */
+  readonly size: number;
+}
+
+/** An article with its sentence analysis (from `analyze(article.body)`). */
+export interface AnalyzedArticle {
+  readonly article: Article;
+  readonly analysis: AnalyzedText;
+}
+
+export const NOT_FOUND = "I couldn't find that in the articles.";

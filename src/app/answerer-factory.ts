@@ -1,8 +1,8 @@
 import type { Article } from '../domain/types.ts';
 import type { Answerer } from '../answer/types.ts';
-import { NOT_FOUND } from '../bot/render-reply.ts';
+import { createAnswerer as createRetrievalAnswerer } from '../answer/answerer.ts';
 
-/** Placeholder until the retrieval answerer lands: always abstains. */
+/** The offline retrieval answerer over a library's articles (sentences are analysed as they are indexed). */
 export function createAnswerer(articles: readonly Article[]): Answerer {
-  return { size: articles.length, ask: () => ({ answered: false, answer: NOT_FOUND, sources: [] }) };
+  return createRetrievalAnswerer(articles);
 }

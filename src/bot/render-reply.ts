@@ -2,7 +2,9 @@ import type { BotReply } from './replies.ts';
 import { renderDigest } from '../digest/render-text.ts';
 import { defang } from './safety.ts';
 
-export const NOT_FOUND = 'I couldn’t find that in the articles.';
+import { NOT_FOUND } from '../answer/types.ts';
+
+export { NOT_FOUND };
 
 /** Neutral plain-text rendering of any reply: the console's output and every platform's fallback text. */
 export function replyToText(reply: BotReply): string {

@@ -21,6 +21,7 @@ describe('npm start with piped input (the console chat)', () => {
     // The digest posted at start and again for `/trade-news`.
     expect(out.match(/US & Japan To Start Trade Negotiations/g)?.length).toBeGreaterThanOrEqual(2);
     expect(out).toMatch(/Articles matching “tariffs”/);
+    expect(out).toMatch(/Abe said[^\n]*\n— US & Japan To Start Trade Negotiations/);
     expect(out).toMatch(/I did not understand that\.[\s\S]*\/trade-news search <terms>/);
   });
 });

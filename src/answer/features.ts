@@ -1,0 +1,192 @@
+import type { Token } from '../nlp/analysis.ts';
+import { MONTHS, cleanWord } from './text.ts';
+
+/**
+ * What kind of answer a question wants, and what kinds of content a sentence holds,
+ * as bit flags: a "how much" question wants money or a number, "when" a date, ...
+ */
+
+export const F_NUMBER = 1;
+export const F_MONEY = 2;
+export const F_PERCENT = 4;
+export const F_DATE = 8;
+export const F_NAME = 16;
+export const F_PLACE = 32;
+export const F_REASON = 64;
+export const F_SAY = 128;
+export const F_DURATION = 256;
+export const F_QUOTE = 512;
+/** Opens with a pronoun or `the move`-like phrase: continues the sentence before. */
+export const F_ANAPHOR = 1024;
+/** The currency named (symbol or word): a `worth in euros` question wants euros. */
+export const F_USD = 2048;
+export const F_GBP = 4096;
+export const F_EUR = 8192;
+export const F_JPY = 16384;
+/** Names people or bodies by a common noun (`trade unions`, `analysts`). */
+export const F_AGENT = 32768;
+const CURRENCY: Readonly<Record<string, number>> = {
+  $: F_USD, dollar: F_USD, dollars: F_USD, '£': F_GBP, pound: F_GBP, pounds: F_GBP, sterling: F_GBP, '€': F_EUR, euro: F_EUR, euros: F_EUR,
+  '¥': F_JPY, yen: F_JPY,
+};
+
+/** Currency flags of the currencies a text names. */
+export function currencyFlags(words: readonly string[]): number {
+  let f = 0;
+  for (const w of words) f |= CURRENCY[w] ?? 0;
+  return f;
+}
+
+const ANAPHORS = new Set(['this', 'that', 'these', 'those', 'it', 'its', 'he', 'his', 'she', 'her', 'they', 'their', 'such']);
+const ANAPHOR_NOUNS = new Set(['move', 'decision', 'step', 'change', 'changes', 'plan', 'plans', 'deal', 'figure', 'figures', 'fee', 'firm', 'company', 'group', 'report']);
+const OPENERS = new Set(['but', 'and', 'however', 'so', 'yet', 'still', ',', '"', '“', "'", '‘']);
+
+const MONEY_WORDS = new Set(['dollar', 'dollars', 'pound', 'pounds', 'euro', 'euros', 'yen', 'cents', 'pence', 'p', 'francs', 'rupees', 'yuan', 'lira', 'sterling']);
+const SCALE = new Set(['bn', 'billion', 'billions', 'm', 'mn', 'million', 'millions', 'trillion', 'trillions', 'k', 'thousand', 'thousands', 'hundred', 'hundreds', 'dozen', 'dozens']);
+const NUMBER_WORDS = new Set([
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty', 'thirty', 'forty',
+  'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'billion', 'dozen',
+  'dozens', 'half', 'quarter', 'third', 'twice', 'double', 'triple', 'first', 'second', 'fourth', 'fifth', 'majority', 'minority', 'most',
+]);
+const PERCENT_WORDS = new Set(['percent', 'percentage', 'per', 'proportion', 'fraction']);
+const DATE_WORDS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tomorrow', 'tonight', 'weekend',
+  'decade', 'century', 'spring', 'summer', 'autumn', 'winter', 'ago', 'midnight', 'christmas', 'easter', 'soon', 'shortly',
+]);
+const DURATION_WORDS = new Set(['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years', 'decades', 'day', 'week', 'month', 'year', 'decade', 'long', 'several', 'few']);
+const PLACE_PREPS = new Set(['in', 'at', 'near', 'inside', 'outside', 'from', 'across', 'throughout']);
+const PLACE_NOUNS = new Set([
+  'city', 'town', 'village', 'capital', 'country', 'region', 'province', 'street', 'building', 'warehouse', 'headquarters', 'centre',
+  'center', 'airport', 'port', 'district', 'county', 'factory', 'abroad', 'overseas', 'nationwide', 'locally',
+]);
+/** Nouns for the people or bodies who do things: a `who` question can be answered by them (`trade unions`). */
+const AGENT_NOUNS = new Set([
+  'union', 'unions', 'supporters', 'members', 'donors', 'voters', 'investors', 'shareholders', 'workers', 'employers', 'companies', 'firms',
+  'businesses', 'banks', 'government', 'ministers', 'officials', 'analysts', 'economists', 'campaigners', 'activists', 'critics',
+  'protesters', 'residents', 'consumers', 'customers', 'businessman', 'businesswoman', 'millionaire', 'police', 'prosecutors', 'judge',
+  'regulators', 'lawyers', 'executives', 'managers', 'founder', 'owner', 'owners', 'spokesman', 'spokeswoman', 'chairman', 'minister',
+]);
+const REASON_WORDS = new Set([
+  'because', 'due', 'blame', 'blamed', 'blames', 'blaming', 'cause', 'caused', 'causes', 'causing', 'owing', 'thanks', 'result', 'resulted',
+  'reflect', 'reflects', 'reflected', 'amid', 'after', 'since', 'so', 'reason', 'reasons', 'led', 'lead', 'leads', 'helped', 'driven',
+  'fuelled', 'fueled', 'hit', 'hurt', 'boosted', 'attributed', 'why', 'therefore', 'hence', 'means', 'meant', 'order', 'aim', 'aimed', 'way',
+  'only', 'fear', 'fears', 'concern', 'concerns', 'claims', 'following', 'response', 'pressure', 'factor', 'factors', 'prompted',
+  'triggered', 'sparked', 'behind', 'explained', 'explains',
+]);
+const SAY_WORDS = new Set([
+  'said', 'says', 'say', 'told', 'tell', 'added', 'argued', 'argues', 'warned', 'warns', 'stated', 'claimed', 'claims', 'insisted',
+  'believes', 'believe', 'thinks', 'suggested', 'suggests', 'announced', 'urged', 'called', 'objected', 'complained', 'criticised',
+  'criticized', 'accused', 'according', 'admitted', 'explained', 'described', 'pointed', 'noted', 'asked', 'predicted', 'forecast',
+]);
+
+/** Content flags of a sentence, from its tokens. `first` is true when the first token opens the sentence. */
+export function sentenceFlags(tokens: readonly Token[]): number {
+  let f = 0;
+  let k = 0;
+  while (k < tokens.length - 1 && OPENERS.has((tokens[k] as Token).lower)) k++;
+  const lead = tokens[k]?.lower;
+  if (lead !== undefined && (ANAPHORS.has(lead) || ((lead === 'the' || lead === 'this') && ANAPHOR_NOUNS.has(tokens[k + 1]?.lower ?? '')))) f |= F_ANAPHOR;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const next = tokens[i + 1];
+    const w = cleanWord(t.lower);
+    if (t.kind === 'currency') f |= F_MONEY | F_NUMBER | (CURRENCY[t.value] ?? 0);
+    else if (t.kind === 'number' || t.kind === 'ordinal') {
+      f |= F_NUMBER;
+      const n = Number(t.value.replace(/,/g, ''));
+      if (Number.isInteger(n) && n >= 1900 && n <= 2100) f |= F_DATE;
+      if (next && (next.value === '%' || PERCENT_WORDS.has(next.lower))) f |= F_PERCENT;
+      if (next && DURATION_WORDS.has(next.lower)) f |= F_DURATION;
+    } else if (t.kind === 'time') f |= F_DATE;
+    else if (t.value === '%') f |= F_PERCENT | F_NUMBER;
+    else if (t.kind === 'quoted_phrase' || /^["“”]$/.test(t.value)) f |= F_QUOTE;
+    else if (t.kind === 'word') {
+      if (MONEY_WORDS.has(w) && i > 0) f |= F_MONEY | (CURRENCY[w] ?? 0);
+      if (NUMBER_WORDS.has(w) || SCALE.has(w)) f |= F_NUMBER;
+      if (w === 'percent' || (w === 'per' && next?.lower === 'cent')) f |= F_PERCENT | F_NUMBER;
+      if (MONTHS.has(w) && /^\p{Lu}/u.test(t.value) && (w !== 'may' || i > 0)) f |= F_DATE;
+      if (DATE_WORDS.has(w)) f |= F_DATE;
+      if ((w === 'several' || w === 'few' || w === 'many') && next && DURATION_WORDS.has(next.lower)) f |= F_DURATION;
+      if (REASON_WORDS.has(w)) f |= F_REASON;
+      if (SAY_WORDS.has(w)) f |= F_SAY;
+      if (PLACE_NOUNS.has(w)) f |= F_PLACE;
+      if (AGENT_NOUNS.has(w)) f |= F_AGENT;
+    }
+  }
+  return f;
+}
+
+export interface QuestionType {
+  /** Flags of which at least one should be in the answering sentence (0 = any). */
+  readonly wants: number;
+  /** Currency flags the question names (`in euros`): the answer's amount must be in one of them. */
+  readonly currency: number;
+  /** How much a sentence without them is to be doubted: 1 = must have, 0.3 = a hint. */
+  readonly strength: number;
+  readonly label: string;
+}
+
+const QUANTITY = F_NUMBER | F_MONEY | F_PERCENT;
+
+/** The answer type a question asks for, from its wording. */
+export function questionType(question: string): QuestionType {
+  const t = questionTypeOf(question);
+  const currency = t.wants & (F_MONEY | F_NUMBER) ? currencyFlags(question.toLowerCase().split(/[^a-z$£€¥]+/)) : 0;
+  return { ...t, currency };
+}
+
+function questionTypeOf(question: string): Omit<QuestionType, 'currency'> {
+  const q = ` ${question.toLowerCase().replace(/[’']/g, "'").replace(/[^a-z0-9' ]+/g, ' ').replace(/\s+/g, ' ')} `;
+  const has = (re: RegExp): boolean => re.test(q);
+  if (has(/ how (much|many) /) || has(/ what (share|proportion|percentage|fraction|number|amount|sum|total|figure|price|value) /) ||
+      has(/ how (big|large|high|low|small|heavy|fast|far|deep|wide|tall|old|young|dependent|reliant|significant|serious|severe) /) ||
+      has(/ (what|which) (level|rate|growth rate|interest rate|age|score|margin|size) /) || has(/ what (is|was|were|are|will be) the (level|rate|size|cost|value|amount|number|total|figure|price) /)) {
+    // `how much ... cost/pay/earn` wants an amount of money; `by how much` a change (often a percentage)
+    const money = !has(/ by how much /) && has(/ how much (money|cash|did|does|do|will|would|has|have|had|is|was|were|are) /) &&
+      has(/ (cost|costs|pay|paid|spend|spent|earn|earned|worth|price|borrow|borrowed|invest|invested|lend|lent|owe|owed|money|cash|budget) /);
+    return { wants: money ? F_MONEY : QUANTITY, strength: 1, label: money ? 'money' : 'quantity' };
+  }
+  if (has(/ how long /)) return { wants: F_DURATION | F_DATE | F_NUMBER, strength: 0.6, label: 'duration' };
+  if (has(/^ when /) || has(/ (what|which) (year|date|day|month|time|period) /) || has(/ by when /) || has(/ since when /)) {
+    return { wants: F_DATE, strength: 1, label: 'date' };
+  }
+  if (has(/^ (where|in which|in what|at which|at what) /) || has(/ where /) || has(/ (which|what) (city|town|country|place|venue|region|state|capital|location) /)) {
+    return { wants: F_PLACE, strength: 0.6, label: 'place' };
+  }
+  if (has(/^ (who|whom|whose) /) || has(/ (who|whom) /) || has(/ which (firm|company|companies|firms|person|people|man|woman|party|parties|group|groups|minister|official|bank|country|countries|organisation|organization|body|team|newspaper|paper|airline|politician|leader) /)) {
+    return { wants: F_NAME, strength: 0.6, label: 'who' };
+  }
+  if (has(/^ why /) || has(/ why /) || has(/ what (caused|causes|led|reason|reasons|made|prompted|drove|explains) /) || has(/ (blame|blamed) /) ||
+      has(/ (say|says|said|think|thinks|believe|believes) (caused|causes|led to|prompted|explains|is behind|was behind) /)) {
+    return { wants: F_REASON, strength: 0.5, label: 'why' };
+  }
+  if (has(/ (what|how) (did|does|do|has|have|will|would) .* (say|said|think|argue|claim|warn|tell|told|complain|announce|respond|react) /)) {
+    return { wants: F_SAY | F_QUOTE, strength: 0.5, label: 'say' };
+  }
+  return { wants: 0, strength: 0, label: 'other' };
+}
+
+export const E_NAME = 1;
+export const E_PLACE = 2;
+
+/**
+ * Tokens that look like names (capitalised, not just opening the sentence, unless
+ * `opensWithName` says the opening word is no ordinary word) and, of them, places (after `in`, `at`, `from`, ... possibly chained: `in New York`).
+ * Returns [token index, E_NAME | E_PLACE] pairs.
+ */
+export function sentenceEntities(tokens: readonly Token[], opensWithName?: (lower: string) => boolean): [number, number][] {
+  const out: [number, number][] = [];
+  let placeRun = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const next = tokens[i + 1];
+    const cap = t.kind === 'word' && /^\p{Lu}/u.test(t.value) && t.value !== 'I';
+    const name = cap && (i > 0 || (next !== undefined && /^\p{Lu}/u.test(next.value)) || /^\p{Lu}{2,}/u.test(t.value) || (opensWithName?.(t.lower) ?? false));
+    if (!name) {
+      placeRun = PLACE_PREPS.has(t.lower) || (placeRun && (t.lower === 'the' || t.lower === 'of'));
+      continue;
+    }
+    out.push([i, placeRun ? E_NAME | E_PLACE : E_NAME]);
+  }
+  return out;
+}

@@ -1,0 +1,97 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { loadConfig, ConfigError } from '../config/load.ts';
+import { loadArticles } from '../sources/folder-source.ts';
+import { createAnswerer } from '../answer/answerer.ts';
+import type { AnswerResult, Turn } from '../answer/types.ts';
+import { createLogger } from '../log/logger.ts';
+
+const USAGE = `Usage: npm run ask -- [--articles DIR] [--format json|text] "question"
+       npm run ask -- [--articles DIR] [--format json|text] --questions FILE
+Answers readers' questions from the articles folder, quoting the supporting sentences.
+With --questions (one question a line) consecutive questions are one thread, so a
+follow-up is read against the questions before it. JSON: one object a line. Logs go to stderr.`;
+
+/** Turns of a thread kept as context for the next question. */
+const HISTORY = 3;
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n\n${USAGE}\n`);
+  process.exit(2);
+}
+
+function toJson(question: string, r: AnswerResult): string {
+  return JSON.stringify({
+    question,
+    answered: r.answered,
+    answer: r.answer,
+    sources: r.sources.map((s) => ({ file: s.file, sentence: s.sentence, start: s.start, end: s.end })),
+  });
+}
+
+function toText(question: string, r: AnswerResult): string {
+  const lines = [`Q: ${question}`, `A: ${r.answer}`];
+  r.sources.forEach((s, i) => lines.push(`  [${i + 1}] ${s.file} (${s.start}-${s.end}) ${s.title}`));
+  return `${lines.join('\n')}\n`;
+}
+
+async function main(): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: {
+        articles: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        questions: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (err) {
+    fail(err instanceof Error ? err.message : String(err));
+  }
+  const args = parsed.values;
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const format = args.format;
+  if (format !== 'text' && format !== 'json') fail(`--format must be text or json (got "${format}")`);
+  let questions: string[];
+  if (args.questions !== undefined) {
+    if (parsed.positionals.length > 0) fail('give either --questions FILE or one question, not both');
+    const text = await readFile(args.questions, 'utf8').catch((err: unknown) => fail(`cannot read ${args.questions}: ${err instanceof Error ? err.message : String(err)}`));
+    questions = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+  } else {
+    const q = parsed.positionals.join(' ').trim();
+    if (!q) fail('no question given');
+    questions = [q];
+  }
+
+  const config = loadConfig();
+  const log = createLogger(config.core.logLevel);
+  const dir = args.articles ?? config.core.articlesDir;
+  const t0 = performance.now();
+  const { articles } = await loadArticles(dir, {
+    maxBytes: config.core.maxArticleBytes,
+    onSkip: (s) => log.warn(`skipped ${s.file}: ${s.reason}`),
+  });
+  const answerer = createAnswerer(articles);
+  log.info({ articles: answerer.size, ms: Math.round(performance.now() - t0) }, 'answer index built');
+
+  const history: Turn[] = [];
+  const t1 = performance.now();
+  for (const question of questions) {
+    const r = answerer.ask(question, { history: history.slice(-HISTORY) });
+    history.push({ question, answer: r });
+    process.stdout.write(format === 'json' ? `${toJson(question, r)}\n` : toText(question, r));
+  }
+  log.info({ questions: questions.length, ms: Math.round(performance.now() - t1) }, 'questions answered');
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
+  else process.stderr.write(`ask failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});
