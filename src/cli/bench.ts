@@ -62,7 +62,7 @@ async function main(): Promise<void> {
       `peak RSS: ${mb(peakRss)}`,
       answers === null
         ? 'answer latency: skipped (no answerer benchmark available)'
-        : `answer latency over ${n} articles (${answers.questions} questions): p50 ${answers.p50.toFixed(2)} ms, p99 ${answers.p99.toFixed(2)} ms, max ${answers.max.toFixed(2)} ms; index built in ${(answers.indexMs / 1000).toFixed(2)} s`,
+        : `answer latency over ${n} articles (${answers.questions} questions, ${answers.answered} answered): p50 ${answers.p50.toFixed(2)} ms, p99 ${answers.p99.toFixed(2)} ms, max ${answers.max.toFixed(2)} ms; index built in ${(answers.indexMs / 1000).toFixed(2)} s`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
