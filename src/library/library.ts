@@ -22,7 +22,14 @@ export interface LibraryOptions extends Omit<DigestOptions, 'date'> {
   readonly createAnswerer: (articles: readonly Article[]) => Answerer;
 }
 
-export async function buildLibrary(articles: readonly Article[], opts: LibraryOptions): Promise<Library> {
+/** Two files with the same content are one article (same id): the first one, in path order, is kept. */
+function uniqueById(articles: readonly Article[]): Article[] {
+  const seen = new Set<string>();
+  return articles.filter((a) => !seen.has(a.id) && seen.add(a.id));
+}
+
+export async function buildLibrary(all: readonly Article[], opts: LibraryOptions): Promise<Library> {
+  const articles = uniqueById(all);
   const items = new Map<string, DigestItem>();
   for (const article of articles) {
     items.set(article.id, await digestItem(article, { ...opts, date: '' }, analyze(article.body)));
