@@ -2,6 +2,7 @@ import type { Article } from '../domain/types.ts';
 import type { Turn } from '../answer/types.ts';
 import { createAnswerer } from '../answer/answerer.ts';
 import { warmWordnet } from '../answer/wordnet.ts';
+import { companyOf } from './synthetic-corpus.ts';
 
 export interface AnswerBenchResult {
   readonly questions: number;
@@ -13,26 +14,29 @@ export interface AnswerBenchResult {
   readonly indexMs: number;
 }
 
-const SUBJECTS = ['steel', 'soybeans', 'cars', 'semiconductors', 'aluminium', 'rice', 'solar panels', 'textiles', 'tariffs', 'exports'];
+const GOODS = ['steel', 'soybeans', 'cars', 'semiconductors', 'aluminium', 'rice', 'solar panels', 'textiles'];
+const PLACES = ['Japan', 'Brazil', 'India', 'Canada', 'Kenya', 'South Korea'];
 const PEOPLE = ['Maria Lindqvist', 'Kenji Sato', 'Amara Okafor', 'Daniel Reyes', 'Priya Natarajan', 'Tomasz Nowak'];
-const TEMPLATES: readonly ((s: string, p: string) => string)[] = [
-  (s) => `How much did imports of ${s} rise?`,
-  (s, p) => `What did ${p} say about ${s}?`,
-  (s) => `Why are tensions growing over ${s}?`,
-  (s) => `By how much will duties on ${s} be cut?`,
-  (_s, p) => `Who is ${p}?`,
-  (s) => `When will demand for ${s} slow?`,
-  (s) => `What about ${s}?`,
-  (s) => `Did the central bank raise rates because of ${s}?`,
+/** Question kinds a reader asks of the synthetic corpus (see synthetic-corpus.ts), plus off-topic ones to abstain on. */
+const TEMPLATES: readonly ((g: string, p: string, who: string, k: number) => string)[] = [
+  (_g, _p, _w, k) => `How much profit did ${companyOf(k + 1).name} report?`,
+  (_g, _p, _w, k) => `Where is ${companyOf(k + 1).name} based?`,
+  (g, p) => `How much did imports of ${g} from ${p} rise to in the third quarter?`,
+  (g, _p, who) => `What did ${who} say about exports of ${g}?`,
+  (g) => `Who said the deal would cut duties on ${g}?`,
+  (g, p) => `Why are tensions growing between ${p} and its partners over ${g}?`,
+  (g) => `Which countries agreed to start talks on tariffs for ${g}?`,
+  (g) => `When will demand for ${g} slow?`,
+  (g) => `And what about ${g}?`,
+  () => 'What is the population of Mars?',
 ];
-
-/** `n` questions of the kinds readers ask, over the synthetic corpus's vocabulary; `offset` varies them. */
-export function benchQuestions(n: number, offset = 0): string[] {
+/** `n` questions of the kinds readers ask, over the synthetic corpus of `articles` articles; `offset` varies them. */
+export function benchQuestions(n: number, articles: number, offset = 0): string[] {
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
     const k = i + offset;
-    const t = TEMPLATES[k % TEMPLATES.length] as (s: string, p: string) => string;
-    out.push(t(SUBJECTS[(k * 7) % SUBJECTS.length] as string, PEOPLE[(k * 3) % PEOPLE.length] as string));
+    const t = TEMPLATES[k % TEMPLATES.length] as (g: string, p: string, who: string, k: number) => string;
+    out.push(t(GOODS[(k * 7) % GOODS.length] as string, PLACES[(k * 5) % PLACES.length] as string, PEOPLE[(k * 3) % PEOPLE.length] as string, (k * 37) % articles));
   }
   return out;
 }
@@ -50,11 +54,11 @@ export function runAnswerBench(articles: readonly Article[], questions: number):
   const t0 = performance.now();
   const answerer = createAnswerer(articles);
   const indexMs = performance.now() - t0;
-  for (const q of benchQuestions(50, 1_000)) answerer.ask(q);
+  for (const q of benchQuestions(50, articles.length, 1_000)) answerer.ask(q);
   const times: number[] = [];
   const history: Turn[] = [];
   let answered = 0;
-  for (const q of benchQuestions(questions)) {
+  for (const q of benchQuestions(questions, articles.length)) {
     const t = performance.now();
     const answer = answerer.ask(q, { history: history.slice(-3) });
     times.push(performance.now() - t);

@@ -29,6 +29,21 @@ function pick<T>(r: () => number, xs: readonly T[]): T {
   return xs[Math.floor(r() * xs.length)] as T;
 }
 
+const SYLLABLES = ['ka', 'ro', 'mi', 'ten', 'sa', 'vel', 'dor', 'lu', 'pra', 'zen', 'bo', 'qui', 'nar', 'tes', 'mo', 'fi'];
+const INDUSTRIES = ['shipping', 'steel', 'chip', 'grain', 'textile', 'battery', 'ferry', 'cable'];
+
+function word(r: () => number, parts: number): string {
+  let w = '';
+  for (let i = 0; i < parts; i++) w += pick(r, SYLLABLES);
+  return w.charAt(0).toUpperCase() + w.slice(1);
+}
+
+/** The company an article is about: name, home city, industry and profit, unique per seed. */
+export function companyOf(seed: number): { name: string; city: string; industry: string; profit: string } {
+  const r = rng(seed * 7919 + 13);
+  return { name: `${word(r, 3)} ${pick(r, ['Holdings', 'Group', 'Trading'])}`, city: word(r, 3), industry: pick(r, INDUSTRIES), profit: (r() * 9 + 1).toFixed(2) };
+}
+
 function sentence(r: () => number): string {
   const p = pick(r, PEOPLE);
   const place = pick(r, PLACES);
@@ -69,6 +84,8 @@ export function syntheticArticle(seed: number, words: number): string {
     }
   }
   if (para.length > 0) paras.push(para.join(' '));
+  const c = companyOf(seed);
+  paras.splice(1, 0, `${c.name}, a ${c.industry} company based in ${c.city}, reported a profit of $${c.profit}bn for the year, its chief executive said.`);
   const day = 1 + (seed % 28);
   return `${title}\n\nMarch ${day}, 2025 – ${paras.join('\n\n')}\n`;
 }
