@@ -13,15 +13,8 @@ export type Parsed = Article | SkippedFile;
 
 export const isSkipped = (p: Parsed): p is SkippedFile => !('body' in p);
 
-export interface ArticleFields {
-  readonly file: string;
-  readonly title: string;
-  readonly date: string | null;
-  readonly source: string | null;
-  readonly url: string | null;
-  readonly tags: readonly string[];
-  readonly body: string;
-}
+/** Everything of an Article but its id, which is derived from the content. */
+export type ArticleFields = Omit<Article, 'id'>;
 
 /** Builds the Article (with its content id), or a skip when it has no title or no body. */
 export function makeArticle(f: ArticleFields): Parsed {
