@@ -65,7 +65,6 @@ async function main(): Promise<number> {
  */
 async function runConsole(config: Config, log: Logger, bot: Bot, store: StateStore): Promise<number> {
   log.info('no platform token set: running the console chat (set SLACK_BOT_TOKEN or DISCORD_TOKEN for a platform)');
-  void config;
   const adapter = new ConsoleAdapter({ input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true });
   const stop = (): void => void adapter.stop();
   process.once('SIGINT', stop);

@@ -2,7 +2,7 @@ import type { Config } from '../config/schema.ts';
 import type { Logger } from '../log/logger.ts';
 import { loadArticles } from '../sources/folder-source.ts';
 import { buildLibrary, type Library } from '../library/library.ts';
-import { createAnswerer } from './answerer-factory.ts';
+import { createAnswerer } from '../answer/answerer.ts';
 import type { Summarizer } from '../summarize/summarizer.ts';
 import { beginDigest } from '../llm/factory.ts';
 import { botMetrics } from '../ops/bot-metrics.ts';

@@ -4,7 +4,7 @@ import { parseThread, serializeThread, type ThreadRef } from '../../src/domain/t
 import { Bot } from '../../src/bot/bot.ts';
 import { SqliteStore } from '../../src/store/sqlite-store.ts';
 import { buildLibrary, type Library } from '../../src/library/library.ts';
-import { createAnswerer } from '../../src/app/answerer-factory.ts';
+import { createAnswerer } from '../../src/answer/answerer.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { contractArticles, LIVE_MARKUP } from './fixtures.ts';
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { benchAnswers } from '../../../src/answer/bench-answer.ts';
 import { F_DATE, F_MONEY, F_PERCENT, questionType, sentenceFlags } from '../../../src/answer/features.ts';
 import { acronyms } from '../../../src/answer/sentence-index.ts';
 import { tokenTerms, wordTerms } from '../../../src/answer/text.ts';
@@ -55,20 +54,5 @@ describe('question types and sentence content', () => {
       { short: 'KRA', shortTerm: 'kra', long: 'kestrel rail authority', longTerms: expect.any(Array) as unknown },
     ]);
     expect(acronyms('A test (ABC) here.')).toEqual([]);
-  });
-});
-
-describe('benchAnswers', () => {
-  it('reports latency percentiles and the indexing time', () => {
-    const articles = Array.from({ length: 30 }, (_, i) => {
-      const a = SYNTHETIC[i % SYNTHETIC.length]!;
-      return article(`${a.id}-${i}`, a.title, a.body);
-    });
-    const r = benchAnswers(articles, ['How much did the port authority earn?', 'When did the Kestrel line reopen?'], { rounds: 3 });
-    expect(r.articles).toBe(30);
-    expect(r.questions).toBe(2);
-    expect(r.p50).toBeGreaterThan(0);
-    expect(r.p99).toBeGreaterThanOrEqual(r.p50);
-    expect(r.indexMs).toBeGreaterThanOrEqual(0);
   });
 });
