@@ -39,24 +39,31 @@ async function main(): Promise<number> {
   const platforms = configuredPlatforms(config, log);
   if (platforms.length === 0) return runConsole(config, log, bot, store);
 
+  // Signals are handled from before the adapters start: the scheduler's first check (a due or
+  // catch-up digest) is posted during start-up, and a SIGTERM then must not kill it mid-post.
   const shutdown = new Shutdown(log);
-  const adapters = platforms.map((p) => p.adapter);
-  for (const adapter of adapters) await adapter.start(bot.handlers);
-  const scheduling = await startScheduling({
-    config,
-    store,
-    adapters,
-    library: live,
-    log,
-    postDigest: botPoster(bot),
-    channels: { slack: config.slack.digestChannel, discord: config.discord.digestChannelId },
-  });
-  shutdown
-    .add('scheduling', () => scheduling.stop())
-    .add('adapters', async () => void (await Promise.all(adapters.map((a) => a.stop()))))
-    .add('store', () => store.close());
-  log.info({ platforms: adapters.map((a) => a.platform) }, 'trade-news bot running');
-  return new Promise((resolve) => shutdown.onSignals(() => resolve(0)));
+  const stopped = new Promise<number>((resolve) => shutdown.onSignals(() => resolve(0)));
+  const starting = (async (): Promise<void> => {
+    const adapters = platforms.map((p) => p.adapter);
+    for (const adapter of adapters) await adapter.start(bot.handlers);
+    const scheduling = await startScheduling({
+      config,
+      store,
+      adapters,
+      library: live,
+      log,
+      postDigest: botPoster(bot),
+      channels: { slack: config.slack.digestChannel, discord: config.discord.digestChannelId },
+    });
+    shutdown
+      .add('scheduling', () => scheduling.stop())
+      .add('adapters', async () => void (await Promise.all(adapters.map((a) => a.stop()))))
+      .add('store', () => store.close());
+    log.info({ platforms: adapters.map((a) => a.platform) }, 'trade-news bot running');
+  })();
+  shutdown.holdUntil(starting);
+  await Promise.race([starting, stopped]); // a failed start-up still ends with its error (exit 1)
+  return stopped;
 }
 
 /**

@@ -14,6 +14,7 @@ export interface ShutdownStep {
 export class Shutdown {
   private readonly steps: ShutdownStep[] = [];
   private done: Promise<void> | null = null;
+  private startUp: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly log: Logger,
@@ -25,6 +26,16 @@ export class Shutdown {
     return this;
   }
 
+  /**
+   * Start-up still in progress: a shutdown first waits for it to settle (at most `stepTimeoutMs`),
+   * so a signal that arrives while, say, the first scheduled digest is posted lets that post finish
+   * and stops what started, instead of the process dying mid-post.
+   */
+  holdUntil(starting: Promise<unknown>): this {
+    this.startUp = starting.catch(() => undefined);
+    return this;
+  }
+
   get started(): boolean {
     return this.done !== null;
   }
@@ -32,21 +43,29 @@ export class Shutdown {
   run(reason = 'shutdown'): Promise<void> {
     this.done ??= (async () => {
       this.log.info({ reason }, 'shutting down');
+      if ((await this.bounded(this.startUp)) === 'timeout') this.log.warn({ ms: this.stepTimeoutMs }, 'start-up did not finish; stopping what has started');
       for (const step of this.steps) {
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), this.stepTimeoutMs)));
         try {
-          const r = await Promise.race([Promise.resolve().then(step.run), timeout]);
+          const r = await this.bounded(Promise.resolve().then(step.run));
           if (r === 'timeout') this.log.warn({ step: step.name, ms: this.stepTimeoutMs }, 'shutdown step timed out');
         } catch (err) {
           this.log.error({ err, step: step.name }, 'shutdown step failed');
-        } finally {
-          clearTimeout(timer);
         }
       }
       this.log.info('shutdown complete');
     })();
     return this.done;
+  }
+
+  /** `work`, or 'timeout' after `stepTimeoutMs`. */
+  private async bounded<T>(work: Promise<T>): Promise<T | 'timeout'> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), this.stepTimeoutMs)));
+    try {
+      return await Promise.race([work, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /**

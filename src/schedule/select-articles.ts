@@ -37,7 +37,9 @@ export function topicMatcher(target: Pick<DigestTarget, 'keywords' | 'tags'>): (
 
 /**
  * Articles for one scheduled digest: matching the topic filter, not already sent by this
- * target, and new since its last digest (never older than the lookback). Dates without a
+ * target, and new since its last digest (never older than the lookback). A target's very
+ * first digest has no "since": it shows the newest matching articles up to the cap, so a new
+ * install (or a new channel) starts with a digest rather than with silence. Dates without a
  * time compare by calendar day in the target's zone; undated articles count from when this
  * process first saw them. An edited article (a new id for a file seen before) is taken
  * whatever its date, and reported in `updatedIds`.
@@ -65,7 +67,8 @@ export function selectArticles(input: SelectionInput): Selection {
     const seen = versions?.firstSeen(a.id)?.getTime();
     const isUpdate = versions?.previousVersionOf(a.id) !== undefined || (sentFiles.has(a.file) && sentFiles.get(a.file) !== a.id);
     let fresh: boolean;
-    if (isUpdate) fresh = seen === undefined || seen >= floor;
+    if (input.lastPosted === null) fresh = true;
+    else if (isUpdate) fresh = seen === undefined || seen >= floor;
     else if (a.date === null) fresh = seen === undefined || seen >= since;
     else if (/^\d{4}-\d{2}-\d{2}$/.test(a.date)) fresh = a.date >= sinceDay;
     else fresh = !(Date.parse(a.date) < since);

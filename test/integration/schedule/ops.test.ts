@@ -91,4 +91,21 @@ describe('graceful shutdown', () => {
     off();
     expect(proc.listenerCount('SIGTERM')).toBe(0);
   });
+
+  it('a signal during start-up waits for it, then runs the steps it added (at most the step timeout)', async () => {
+    const order: string[] = [];
+    let started: () => void = () => undefined;
+    const s = new Shutdown(silentLogger(), 200).holdUntil(new Promise<void>((r) => (started = r)));
+    const done = s.run('SIGTERM');
+    await new Promise((r) => setTimeout(r, 20));
+    s.add('scheduling', () => void order.push('scheduling'));
+    order.push('started');
+    started();
+    await done;
+    expect(order).toEqual(['started', 'scheduling']);
+
+    const hung = new Shutdown(silentLogger(), 50).holdUntil(new Promise<void>(() => undefined)).add('store', () => void order.push('store'));
+    await hung.run();
+    expect(order).toEqual(['started', 'scheduling', 'store']);
+  });
 });

@@ -35,6 +35,14 @@ describe('choosing the articles of a scheduled digest', () => {
     expect(s.updatedIds).toEqual([]);
   });
 
+  it('starts a target that never posted with the newest articles, however old; later runs only take new ones', () => {
+    const archived = makeArticle('2018.txt', 'Founding story', '2018-09-27');
+    expect(selectArticles({ target: t, scheduledAt: at, articles: [archived], lastPosted: null, recentRuns: [] }).articleIds).toEqual([archived.id]);
+    const last = run('2025-03-11T07:00:00.000Z', [{ id: archived.id, file: archived.file }]);
+    const older = makeArticle('2017.txt', 'Older story', '2017-01-01');
+    expect(selectArticles({ target: t, scheduledAt: at, articles: [archived, older], lastPosted: last, recentRuns: [last] }).articleIds).toEqual([]);
+  });
+
   it('applies the topic filter (keywords as words, or tags) and the cap', () => {
     const k = target({ ...t, keywords: ['steel'], tags: ['ports'] });
     const a = makeArticle('a.txt', 'Steel tariffs', '2025-03-12');
