@@ -2,6 +2,8 @@ import type { Config } from '../config/schema.ts';
 import type { Logger } from '../log/logger.ts';
 import type { StateStore } from '../store/state-store.ts';
 import { SqliteStore } from '../store/sqlite-store.ts';
+import { PostgresStore } from '../store/postgres-store.ts';
+import { PostgresLlmCache } from '../store/postgres-llm-cache.ts';
 import type { Summarizer } from '../summarize/summarizer.ts';
 import { createLlmClient, createSummarizer, llmMode } from '../llm/factory.ts';
 import { MemoryLlmCache, SqliteLlmCache, type LlmCache } from '../llm/cache.ts';
@@ -13,9 +15,11 @@ export interface SummaryStack {
   readonly client?: ChatClient;
 }
 
-/** The LLM reply cache lives in the state store when it is SQLite; otherwise in memory. */
+/** The LLM reply cache lives in the state store (SQLite or PostgreSQL); in memory without one. */
 function cacheFor(store: StateStore | undefined): LlmCache {
-  return store instanceof SqliteStore ? new SqliteLlmCache(store.db) : new MemoryLlmCache();
+  if (store instanceof SqliteStore) return new SqliteLlmCache(store.db);
+  if (store instanceof PostgresStore) return new PostgresLlmCache(store.pool);
+  return new MemoryLlmCache();
 }
 
 /** The configured summarizer (LLM with extractive fallback, or extractive), said once in the log. */

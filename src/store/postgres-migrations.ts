@@ -51,6 +51,11 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      expires_at TIMESTAMPTZ NOT NULL,
      epoch BIGINT NOT NULL
    );`,
+  `CREATE TABLE llm_cache (
+     key TEXT PRIMARY KEY,
+     value TEXT NOT NULL,
+     created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+   );`,
 ];
 
 /** Apply pending migrations in one transaction; returns how many were applied. */

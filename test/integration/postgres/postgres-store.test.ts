@@ -4,6 +4,7 @@ import { PostgresStore } from '../../../src/store/postgres-store.ts';
 import { POSTGRES_MIGRATIONS } from '../../../src/store/postgres-migrations.ts';
 import { runStoreFor } from '../../../src/schedule/open-run-store.ts';
 import type { DigestRecord } from '../../../src/store/state-store.ts';
+import { PostgresLlmCache } from '../../../src/store/postgres-llm-cache.ts';
 import { runStoreContract } from '../schedule/run-store-contract.ts';
 import { PG_SKIP_REASON, PG_URL, dropSchema, newSchemaName, queryIn } from './pg-test-db.ts';
 
@@ -22,6 +23,22 @@ describe.skipIf(PG_SKIP_REASON !== null)('PostgreSQL store', () => {
   runStoreContract('PostgreSQL', async () => {
     const store = await openPostgresStore(PG_URL, { schema: fresh() });
     return { store: runStoreFor(store), close: () => store.close() };
+  });
+
+  it('keeps LLM replies across a reopen, so another replica or a restart spends no tokens', async () => {
+    const schema = fresh();
+    const first = await PostgresStore.open(PG_URL, { schema });
+    await new PostgresLlmCache(first.pool).put('k1', '{"summary":["a"]}');
+    await new PostgresLlmCache(first.pool).put('k1', '{"summary":["b"]}');
+    await first.close();
+    const second = await PostgresStore.open(PG_URL, { schema });
+    try {
+      const cache = new PostgresLlmCache(second.pool);
+      expect(await cache.get('k1')).toBe('{"summary":["b"]}');
+      expect(await cache.get('missing')).toBeNull();
+    } finally {
+      await second.close();
+    }
   });
 
   it('keeps digests and thread turns (the StateStore contract)', async () => {
