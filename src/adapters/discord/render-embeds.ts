@@ -1,4 +1,5 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
+import { displayQuote } from '../../digest/quote-display.ts';
 import type { Digest, DigestItem, Quote } from '../../domain/types.ts';
 import { defang } from '../../bot/safety.ts';
 import { LIMITS, embedSize, type OutboundMessage } from './limits.ts';
@@ -33,7 +34,7 @@ export function safeUrl(url: string | null | undefined): string | undefined {
 function quoteFields(quotes: readonly Quote[]): APIEmbedField[] {
   return quotes.flatMap((q) => {
     const name = clip(literal(q.speaker ?? 'Quote'), LIMITS.embed.fieldName - 8);
-    return splitText(literal(`“${q.text}”`), LIMITS.embed.fieldValue).map((value, i) => ({
+    return splitText(literal(`“${displayQuote(q.text)}”`), LIMITS.embed.fieldValue).map((value, i) => ({
       name: i === 0 ? name : `${name} (cont.)`,
       value,
       inline: false,
