@@ -27,9 +27,16 @@ function renderText(digest: Digest): string {
   return lines.join('\n');
 }
 
-/** Markdown with literal text: characters Markdown would interpret are escaped. */
+/**
+ * Markdown with literal text: inline markup characters are escaped everywhere, and block
+ * markers (`#`, `>`, `-`, `+`, `1.`) only where they would start a block, so prose keeps
+ * its dots and hyphens readable (`U.S.`, `2018-09-27`).
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`);
+  return text
+    .replace(/[\\`*_{}[\]<>|~]/g, (c) => `\\${c}`)
+    .replace(/^(\s*)([#>+-])/gm, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
 }
 
 function renderMarkdown(digest: Digest): string {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTxt } from '../../../src/sources/txt.ts';
 import { buildDigest } from '../../../src/digest/build.ts';
 import { digestToJson } from '../../../src/digest/render-json.ts';
-import { renderDigest } from '../../../src/digest/render-text.ts';
+import { escapeMarkdown, renderDigest } from '../../../src/digest/render-text.ts';
 import { displayQuote } from '../../../src/digest/quote-display.ts';
 
 const founding = parseTxt('2018-09-27-us-japan-trade-negotiations.txt', readFileSync('articles/2018-09-27-us-japan-trade-negotiations.txt', 'utf8'));
@@ -39,5 +39,12 @@ describe('digest renderers', () => {
     expect(displayQuote('It is done.')).toBe('It is done.');
     const q = 'very exciting, ';
     expect(q.startsWith(displayQuote(q))).toBe(true);
+  });
+
+  it('escapes Markdown markup but leaves prose readable', () => {
+    expect(escapeMarkdown('# Not a heading, *not bold*, [no link](x), U.S. on 2018-09-27')).toBe(
+      '\\# Not a heading, \\*not bold\\*, \\[no link\\](x), U.S. on 2018-09-27',
+    );
+    expect(escapeMarkdown('1. first\n- item\n> quote')).toBe('1\\. first\n\\- item\n\\> quote');
   });
 });
