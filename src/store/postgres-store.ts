@@ -1,19 +1,9 @@
 import pg from 'pg';
-import { serializeThread, parseThread, type ThreadRef } from '../domain/thread-ref.ts';
+import { serializeThread, type ThreadRef } from '../domain/thread-ref.ts';
 import type { DigestRecord, StateStore, StoredTurn } from './state-store.ts';
 import { migratePostgres } from './postgres-migrations.ts';
+import { toDigestRecord, type DigestRow } from './digest-row.ts';
 import { PostgresRunStore } from './postgres-run-store.ts';
-
-interface DigestRow {
-  id: string;
-  platform: string;
-  channel: string;
-  message_id: string;
-  thread: string;
-  article_ids: string[];
-  date: string;
-  posted_at: string;
-}
 
 interface TurnRow {
   question: string;
@@ -22,20 +12,6 @@ interface TurnRow {
   article_ids: string[];
   sentences: string[];
   at: string;
-}
-
-function toRecord(row: DigestRow): DigestRecord {
-  const thread = parseThread(row.thread) ?? { platform: row.platform, channel: row.channel, thread: row.message_id };
-  return {
-    id: row.id,
-    platform: row.platform,
-    channel: row.channel,
-    messageId: row.message_id,
-    thread,
-    articleIds: row.article_ids,
-    date: row.date,
-    postedAt: row.posted_at,
-  };
 }
 
 export interface PostgresStoreOptions {
@@ -105,7 +81,7 @@ export class PostgresStore implements StateStore {
     const { rows } = await this.pool.query<DigestRow>('SELECT * FROM digests WHERE thread = $1 ORDER BY posted_at DESC LIMIT 1', [
       serializeThread(thread),
     ]);
-    return rows[0] ? toRecord(rows[0]) : null;
+    return rows[0] ? toDigestRecord(rows[0]) : null;
   }
 
   async latestDigest(platform: string, channel?: string): Promise<DigestRecord | null> {
@@ -116,7 +92,7 @@ export class PostgresStore implements StateStore {
             'SELECT * FROM digests WHERE platform = $1 AND channel = $2 ORDER BY posted_at DESC, seq DESC LIMIT 1',
             [platform, channel],
           );
-    return rows[0] ? toRecord(rows[0]) : null;
+    return rows[0] ? toDigestRecord(rows[0]) : null;
   }
 
   async addTurn(thread: ThreadRef, t: StoredTurn): Promise<void> {

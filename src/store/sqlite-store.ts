@@ -1,20 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { serializeThread, parseThread, type ThreadRef } from '../domain/thread-ref.ts';
+import { serializeThread, type ThreadRef } from '../domain/thread-ref.ts';
 import type { DigestRecord, StateStore, StoredTurn } from './state-store.ts';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
+import { toDigestRecord, type DigestRow } from './digest-row.ts';
 
-interface DigestRow {
-  id: string;
-  platform: string;
-  channel: string;
-  message_id: string;
-  thread: string;
-  article_ids: string;
-  date: string;
-  posted_at: string;
-}
+/** As stored: `article_ids` is JSON text. */
+type SqliteDigestRow = Omit<DigestRow, 'article_ids'> & { article_ids: string };
 
 interface TurnRow {
   question: string;
@@ -25,18 +18,8 @@ interface TurnRow {
   at: string;
 }
 
-function toRecord(row: DigestRow): DigestRecord {
-  const thread = parseThread(row.thread) ?? { platform: row.platform, channel: row.channel, thread: row.message_id };
-  return {
-    id: row.id,
-    platform: row.platform,
-    channel: row.channel,
-    messageId: row.message_id,
-    thread,
-    articleIds: JSON.parse(row.article_ids) as string[],
-    date: row.date,
-    postedAt: row.posted_at,
-  };
+function toRecord(row: SqliteDigestRow): DigestRecord {
+  return toDigestRecord({ ...row, article_ids: JSON.parse(row.article_ids) as string[] });
 }
 
 /** Apply pending migrations in order, each in a transaction; `user_version` records the schema version. */
@@ -77,7 +60,7 @@ export class SqliteStore implements StateStore {
 
   digestForThread(thread: ThreadRef): Promise<DigestRecord | null> {
     const row = this.db.prepare('SELECT * FROM digests WHERE thread = ? ORDER BY posted_at DESC LIMIT 1').get(serializeThread(thread)) as
-      | DigestRow
+      | SqliteDigestRow
       | undefined;
     return Promise.resolve(row ? toRecord(row) : null);
   }
@@ -89,7 +72,7 @@ export class SqliteStore implements StateStore {
         : this.db
             .prepare('SELECT * FROM digests WHERE platform = ? AND channel = ? ORDER BY posted_at DESC, rowid DESC LIMIT 1')
             .get(platform, channel)
-    ) as DigestRow | undefined;
+    ) as SqliteDigestRow | undefined;
     return Promise.resolve(row ? toRecord(row) : null);
   }
 
