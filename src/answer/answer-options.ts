@@ -51,11 +51,13 @@ export interface Weights {
   readonly conf: number;
   /** Bonus of an article's first sentence (news puts the main fact first). */
   readonly lead: number;
+  /** Bonus, for a who-is question, of a sentence describing the asked name by a role (`Motegi, Japan's economy minister,`). */
+  readonly role: number;
 }
 
 /** Tuned on development questions (see the tests for the behaviour they give). */
 export const DEFAULT_WEIGHTS: Weights = Object.freeze({
-  ctx: 0.5, art: 0.25, bm: 0.3, type: 0.7, miss: 0.4, position: 0.002, confTitle: 0.7, confArticle: 0.4, missing: 0.25, offContext: 0.75, conf: 0.6, lead: 0.05,
+  ctx: 0.5, art: 0.25, bm: 0.3, type: 0.7, miss: 0.4, position: 0.002, confTitle: 0.7, confArticle: 0.4, missing: 0.25, offContext: 0.75, conf: 0.6, lead: 0.05, role: 0.3,
 });
 
 export interface Features {

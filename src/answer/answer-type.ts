@@ -1,4 +1,4 @@
-import { E_NAME, E_PLACE, F_AGENT, F_ANAPHOR, F_DATE, F_DURATION, F_MONEY, F_PERCENT, F_PLACE, F_QUOTE, F_REASON, F_SAY } from './features.ts';
+import { E_NAME, E_PLACE, E_ROLE, F_AGENT, F_ANAPHOR, F_DATE, F_DURATION, F_MONEY, F_PERCENT, F_PLACE, F_QUOTE, F_REASON, F_SAY } from './features.ts';
 import type { Concept, ParsedQuestion } from './query.ts';
 import type { AnswerIndex } from './sentence-index.ts';
 
@@ -30,6 +30,8 @@ export function typeMatch(index: AnswerIndex, sid: number, q: ParsedQuestion, kn
       return (flags & F_DATE) !== 0;
     case 'place':
       return (flags & F_PLACE) !== 0 || hasNewEntity(index, sid, known, E_PLACE);
+    case 'identity':
+      return describesAsked(index, sid, q) || hasNewEntity(index, sid, known, E_NAME) || (flags & F_AGENT) !== 0;
     case 'who':
       return hasNewEntity(index, sid, known, E_NAME) || (flags & F_AGENT) !== 0;
     case 'why':
@@ -56,6 +58,19 @@ function hasNewNumber(index: AnswerIndex, sid: number, numbers: ReadonlySet<numb
 function hasNewEntity(index: AnswerIndex, sid: number, known: ReadonlySet<number>, kind: number): boolean {
   for (let p = index.sentEntOff[sid] as number; p < (index.sentEntOff[sid + 1] as number); p++) {
     if (((index.sentEntKind[p] as number) & kind) !== 0 && !known.has(index.sentEntTerm[p] as number)) return true;
+  }
+  return false;
+}
+
+/**
+ * Does the sentence describe by a role (`Toshimitsu Motegi, Japan's economic revitalization
+ * minister,`) one of the names the question itself asks about (its own concepts' full-weight terms)?
+ */
+export function describesAsked(index: AnswerIndex, sid: number, q: ParsedQuestion): boolean {
+  for (let p = index.sentEntOff[sid] as number; p < (index.sentEntOff[sid + 1] as number); p++) {
+    if (((index.sentEntKind[p] as number) & E_ROLE) === 0) continue;
+    const term = index.sentEntTerm[p] as number;
+    if (q.concepts.some((c) => (c.terms.get(term) ?? 0) >= 0.9)) return true;
   }
   return false;
 }

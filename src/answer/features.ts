@@ -1,4 +1,5 @@
 import type { Token } from '../nlp/analysis.ts';
+import { describedNames, isIdentityQuestion } from './roles.ts';
 import { MONTHS, cleanWord } from './text.ts';
 
 /**
@@ -138,6 +139,8 @@ export function questionType(question: string): QuestionType {
 function questionTypeOf(question: string): Omit<QuestionType, 'currency'> {
   const q = ` ${question.toLowerCase().replace(/[’']/g, "'").replace(/[^a-z0-9' ]+/g, ' ').replace(/\s+/g, ' ')} `;
   const has = (re: RegExp): boolean => re.test(q);
+  // `Who is Motegi?`: a name like any who-question, and better one describing him by his role
+  if (isIdentityQuestion(question)) return { wants: F_NAME, strength: 0.6, label: 'identity' };
   if (has(/ how (much|many) /) || has(/ what (share|proportion|percentage|fraction|number|amount|sum|total|figure|price|value) /) ||
       has(/ how (big|large|high|low|small|heavy|fast|far|deep|wide|tall|old|young|dependent|reliant|significant|serious|severe) /) ||
       has(/ (what|which) (level|rate|growth rate|interest rate|age|score|margin|size) /) || has(/ what (is|was|were|are|will be) the (level|rate|size|cost|value|amount|number|total|figure|price) /)) {
@@ -168,25 +171,28 @@ function questionTypeOf(question: string): Omit<QuestionType, 'currency'> {
 
 export const E_NAME = 1;
 export const E_PLACE = 2;
+/** A name the sentence describes by a role (`Motegi, Japan's economic minister,`): see roles.ts. */
+export const E_ROLE = 4;
 
 /**
  * Tokens that look like names (capitalised, not just opening the sentence, unless
- * `opensWithName` says the opening word is no ordinary word) and, of them, places (after `in`, `at`, `from`, ... possibly chained: `in New York`).
- * Returns [token index, E_NAME | E_PLACE] pairs.
+ * `opensWithName` says the opening word is no ordinary word, or a role describes it) and, of them, places (after `in`, `at`, `from`, ...
+ * possibly chained: `in New York`) and names described by a role. Returns [token index, E_NAME | E_PLACE | E_ROLE] pairs.
  */
 export function sentenceEntities(tokens: readonly Token[], opensWithName?: (lower: string) => boolean): [number, number][] {
   const out: [number, number][] = [];
   let placeRun = false;
+  const described = describedNames(tokens);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     const next = tokens[i + 1];
     const cap = t.kind === 'word' && /^\p{Lu}/u.test(t.value) && t.value !== 'I';
-    const name = cap && (i > 0 || (next !== undefined && /^\p{Lu}/u.test(next.value)) || /^\p{Lu}{2,}/u.test(t.value) || (opensWithName?.(t.lower) ?? false));
+    const name = cap && (i > 0 || (next !== undefined && /^\p{Lu}/u.test(next.value)) || /^\p{Lu}{2,}/u.test(t.value) || (opensWithName?.(t.lower) ?? false) || described.has(i));
     if (!name) {
       placeRun = PLACE_PREPS.has(t.lower) || (placeRun && (t.lower === 'the' || t.lower === 'of'));
       continue;
     }
-    out.push([i, placeRun ? E_NAME | E_PLACE : E_NAME]);
+    out.push([i, (placeRun ? E_NAME | E_PLACE : E_NAME) | (described.has(i) ? E_ROLE : 0)]);
   }
   return out;
 }

@@ -79,6 +79,9 @@ function isName(t: Token, i: number): boolean {
   return /^\p{Lu}{2,}/u.test(t.value);
 }
 
+/** Words of an identity question that only ask for the role (`What is Motegi's job?`). */
+const IDENTITY_FRAME = new Set(['job', 'role', 'position', 'title', 'post', 'occupation', 'profession', 'living', 'hold', 'play']);
+
 const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 const DEMONYM_SUFFIXES = ['ese', 'ian', 'an', 'ish', 'i', 'n'];
@@ -177,11 +180,13 @@ export function parseQuestion(index: AnswerIndex, question: string): ParsedQuest
       }
     }
   });
-  const concepts = [...byKey.values()];
+  const type = questionType(question);
+  // `What is Motegi's job?`: `job` frames the question, the answer names the job itself
+  const concepts = [...byKey.values()].filter((c) => type.label !== 'identity' || !IDENTITY_FRAME.has(c.text));
   let followUp = 0;
   if (CONTINUATION.test(question)) followUp += 1;
   if (PRONOUN.test(question)) followUp += 0.5;
   if (concepts.length <= 2) followUp += 0.5;
-  return { text: question, concepts, type: questionType(question), numbers, followUp: Math.min(1, followUp) };
+  return { text: question, concepts, type, numbers, followUp: Math.min(1, followUp) };
 }
 

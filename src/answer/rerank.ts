@@ -1,5 +1,5 @@
 import type { ConceptMatches, Features, Weights } from './answer-options.ts';
-import { knownTerms, typeMatch } from './answer-type.ts';
+import { describesAsked, knownTerms, typeMatch } from './answer-type.ts';
 import type { Candidates } from './candidates.ts';
 import { KeyGroups, confidenceImportance, confidenceOf, confidenceWeight } from './confidence.ts';
 import { F_ANAPHOR } from './features.ts';
@@ -77,7 +77,9 @@ export function rerank(
     const ok = typeMatch(index, sid, q, known);
     const type = ok ? 1 : 1 - q.type.strength;
     const art = artScore.get(a) ?? 0;
-    const score = cov + W.ctx * ctx + W.art * art + W.bm * bm + W.type * q.type.strength * (ok ? 1 : 0) - W.miss * missFrac + (boost.get(a) ?? 0) - W.position * (sid - first) + (sid === first ? W.lead : 0);
+    // `Who is Motegi?`: the sentence that says what his role is
+    const role = q.type.label === 'identity' && describesAsked(index, sid, q) ? W.role : 0;
+    const score = cov + W.ctx * ctx + W.art * art + W.bm * bm + W.type * q.type.strength * (ok ? 1 : 0) - W.miss * missFrac + (boost.get(a) ?? 0) - W.position * (sid - first) + (sid === first ? W.lead : 0) + role;
     const confidence = confidenceOf(W, ownCtx, type, missing, offContext);
     out.push({
       sid,
