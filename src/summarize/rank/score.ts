@@ -80,7 +80,7 @@ export function scoreSentences(analysis: AnalyzedText, title: string, options: R
     return (position[i] as number) * (1 + options.titleWeight * toTitle);
   });
 
-  const centrality = pageRank(overlap, n, { damping: options.damping, prior, maxIterations: 60, tolerance: 1e-7 });
+  const centrality = pageRank(overlap, n, { damping: options.damping, prior, maxIterations: 60, tolerance: 1e-4 });
   let top = 0;
   for (let i = 0; i < n; i++) top = Math.max(top, centrality[i] as number);
   let best = 0;
