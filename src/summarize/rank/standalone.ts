@@ -95,6 +95,7 @@ function isFurniture(text: string): boolean {
  * ("U.S.") are not boundaries.
  */
 function hasInternalBoundary(text: string): boolean {
+  if (!text.includes('. ')) return false;
   for (const m of text.matchAll(/(\S+)\. ["“‘']?\p{Lu}\p{Ll}/gu)) {
     const word = (m[1] as string).replace(/^[("“‘']+/u, '');
     if (word.includes('.') || /^\p{L}$/u.test(word)) continue;
