@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
-import { loadConfig, ConfigError } from '../config/load.ts';
+import { loadConfig } from '../config/load.ts';
+import { parseCli, runCli, usageError } from './cli.ts';
 import { loadArticles } from '../sources/folder-source.ts';
 import { createAnswerer } from '../answer/answerer.ts';
 import type { AnswerResult, Turn } from '../answer/types.ts';
@@ -15,10 +15,7 @@ follow-up is read against the questions before it. JSON: one object a line. Logs
 /** Turns of a thread kept as context for the next question. */
 const HISTORY = 3;
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n\n${USAGE}\n`);
-  process.exit(2);
-}
+const fail: (message: string) => never = (message) => usageError(USAGE, message);
 
 function toJson(question: string, r: AnswerResult): string {
   return JSON.stringify({
@@ -36,26 +33,13 @@ function toText(question: string, r: AnswerResult): string {
 }
 
 async function main(): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      options: {
-        articles: { type: 'string' },
-        format: { type: 'string', default: 'text' },
-        questions: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (err) {
-    fail(err instanceof Error ? err.message : String(err));
-  }
+  const parsed = parseCli(
+    USAGE,
+    { articles: { type: 'string' }, format: { type: 'string', default: 'text' }, questions: { type: 'string' } },
+    true,
+  );
+  if (parsed === null) return;
   const args = parsed.values;
-  if (args.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
   const format = args.format;
   if (format !== 'text' && format !== 'json') fail(`--format must be text or json (got "${format}")`);
   let questions: string[];
@@ -90,8 +74,4 @@ async function main(): Promise<void> {
   log.info({ questions: questions.length, ms: Math.round(performance.now() - t1) }, 'questions answered');
 }
 
-main().catch((err: unknown) => {
-  if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
-  else process.stderr.write(`ask failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+runCli('ask', main);

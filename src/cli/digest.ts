@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
-import { loadConfig, ConfigError } from '../config/load.ts';
+import { loadConfig } from '../config/load.ts';
+import { parseCli, runCli, usageError } from './cli.ts';
 import { loadArticles } from '../sources/folder-source.ts';
 import { buildDigest } from '../digest/build.ts';
 import { digestToJson } from '../digest/render-json.ts';
@@ -15,33 +15,19 @@ const USAGE = `Usage: npm run digest -- [--articles DIR] [--format text|markdown
                          [--quotes N|all] [--since YYYY-MM-DD] [--with-body]
 Prints the digest of the articles folder on stdout; logs go to stderr.`;
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n\n${USAGE}\n`);
-  process.exit(2);
-}
+const fail: (message: string) => never = (message) => usageError(USAGE, message);
 
 async function main(): Promise<void> {
-  let args;
-  try {
-    args = parseArgs({
-      options: {
-        articles: { type: 'string' },
-        format: { type: 'string', default: 'text' },
-        sentences: { type: 'string' },
-        quotes: { type: 'string' },
-        since: { type: 'string' },
-        'with-body': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-    }).values;
-  } catch (err) {
-    fail(err instanceof Error ? err.message : String(err));
-  }
-  if (args.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
+  const parsed = parseCli(USAGE, {
+    articles: { type: 'string' },
+    format: { type: 'string', default: 'text' },
+    sentences: { type: 'string' },
+    quotes: { type: 'string' },
+    since: { type: 'string' },
+    'with-body': { type: 'boolean', default: false },
+  });
+  if (parsed === null) return;
+  const args = parsed.values;
   const format = args.format;
   if (format !== 'text' && format !== 'markdown' && format !== 'json') fail(`--format must be text, markdown or json (got "${format}")`);
   const config = loadConfig();
@@ -81,8 +67,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
-  else process.stderr.write(`digest failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+runCli('digest', main);

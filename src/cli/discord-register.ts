@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { REST } from 'discord.js';
-import { loadConfig, ConfigError } from '../config/load.ts';
+import { loadConfig } from '../config/load.ts';
+import { parseCli, runCli } from './cli.ts';
 import { createLogger } from '../log/logger.ts';
 import { registerCommands } from '../adapters/discord/register-commands.ts';
 
@@ -10,14 +10,9 @@ in DISCORD_GUILD_ID when set (shows at once), globally otherwise or with --globa
 Writes only when the registered command differs.`;
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: { global: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
-    strict: true,
-  });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const parsed = parseCli(USAGE, { global: { type: 'boolean', default: false } });
+  if (parsed === null) return 0;
+  const { values } = parsed;
   const config = loadConfig();
   const log = createLogger(config.core.logLevel);
   const { token, applicationId, guildId, apiUrl } = config.discord;
@@ -32,11 +27,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
-    else process.stderr.write(`discord:register failed: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
-  },
-);
+runCli('discord:register', main);

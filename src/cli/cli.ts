@@ -1,0 +1,46 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ConfigError } from '../config/load.ts';
+
+/**
+ * What every script shares: flags parsed strictly, `--help` printing the usage, a usage error
+ * exiting 2 with the usage, and an uncaught failure exiting 1 — a ConfigError or a coded error
+ * as its message only, anything else with its stack.
+ */
+
+/** Print `message` and the usage on stderr, exit 2. */
+export function usageError(usage: string, message: string): never {
+  process.stderr.write(`${message}\n\n${usage}\n`);
+  process.exit(2);
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+const HELP = { help: { type: 'boolean', short: 'h', default: false } } as const;
+type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ options: O & typeof HELP; allowPositionals: boolean; strict: true }>>;
+
+/** Parse argv; `null` when `--help` was given (the usage is then printed on stdout). */
+export function parseCli<O extends Options>(usage: string, options: O, allowPositionals = false): Parsed<O> | null {
+  let parsed: Parsed<O>;
+  try {
+    parsed = parseArgs({ options: { ...options, ...HELP }, allowPositionals, strict: true });
+  } catch (err) {
+    usageError(usage, err instanceof Error ? err.message : String(err));
+  }
+  if ((parsed.values as { help?: boolean }).help === true) {
+    process.stdout.write(`${usage}\n`);
+    return null;
+  }
+  return parsed;
+}
+
+/** Run a script's main; exit with its code (default 0), or 1 with a readable message on failure. */
+export function runCli(name: string, main: () => Promise<number | void>): void {
+  main().then(
+    (code) => process.exit(code ?? 0),
+    (err: unknown) => {
+      const coded = err instanceof Error && 'code' in err && typeof err.code === 'string';
+      if (err instanceof ConfigError || coded) process.stderr.write(`${(err as Error).message}\n`);
+      else process.stderr.write(`${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}
