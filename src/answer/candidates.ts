@@ -1,6 +1,6 @@
 import { idfOf, type Concept } from './query.ts';
 import type { AnswerIndex } from './sentence-index.ts';
-import { TermMatch } from './term-match.ts';
+import { TermMatch, bestPerConcept } from './term-match.ts';
 import { TopK } from './top-k.ts';
 
 /**
@@ -152,20 +152,8 @@ export function gatherCandidates(
 
 /** BM25 of a sentence (tf 1 per term) from its term list: per concept its best term. */
 function sentenceBm25(index: AnswerIndex, sid: number, tm: TermMatch, m: Float64Array): number {
-  m.fill(0);
-  const from = index.sentTermOff[sid] as number;
-  const to = index.sentTermOff[sid + 1] as number;
   const lenNorm = (K1 + 1) / (1 + K1 * (1 - B + (B * (index.sentLen[sid] as number)) / index.avgSentLen));
-  const { slot, start, concept, value } = tm;
-  const terms = index.sentTerms;
-  for (let p = from; p < to; p++) {
-    const s = slot[terms[p] as number] as number;
-    if (s < 0) continue;
-    for (let e = start[s] as number; e < (start[s + 1] as number); e++) {
-      const c = concept[e] as number;
-      if ((value[e] as number) > (m[c] as number)) m[c] = value[e] as number;
-    }
-  }
+  bestPerConcept(index.sentTerms, index.sentTermOff[sid] as number, index.sentTermOff[sid + 1] as number, tm, tm.value, m);
   let sum = 0;
   for (let c = 0; c < m.length; c++) sum += m[c] as number;
   return sum * lenNorm;

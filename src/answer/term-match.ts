@@ -56,19 +56,28 @@ export class TermMatch {
   }
 }
 
-/** Match (0..1) of each of the `n` concepts in the terms [from, to) of a term list: per concept its best term. */
-function matchTerms(terms: Int32Array, from: number, to: number, tm: TermMatch, n: number): Float64Array {
-  const m = new Float64Array(n);
-  const { slot, start, concept, weight } = tm;
+/**
+ * Per concept, the best of `per` (the entries' `weight` or `value`) over the terms [from, to)
+ * of a term list, written into `out` (cleared first) and returned. The one loop every
+ * sentence, title and article match goes through.
+ */
+export function bestPerConcept(terms: Int32Array, from: number, to: number, tm: TermMatch, per: Float64Array, out: Float64Array): Float64Array {
+  out.fill(0);
+  const { slot, start, concept } = tm;
   for (let p = from; p < to; p++) {
     const s = slot[terms[p] as number] as number;
     if (s < 0) continue;
     for (let e = start[s] as number; e < (start[s + 1] as number); e++) {
       const c = concept[e] as number;
-      if ((weight[e] as number) > (m[c] as number)) m[c] = weight[e] as number;
+      if ((per[e] as number) > (out[c] as number)) out[c] = per[e] as number;
     }
   }
-  return m;
+  return out;
+}
+
+/** Match (0..1) of each of the `n` concepts in the terms [from, to) of a term list: per concept its best term. */
+function matchTerms(terms: Int32Array, from: number, to: number, tm: TermMatch, n: number): Float64Array {
+  return bestPerConcept(terms, from, to, tm, tm.weight, new Float64Array(n));
 }
 
 export function matchSentence(index: AnswerIndex, sid: number, tm: TermMatch, n: number): Float64Array {

@@ -1,18 +1,20 @@
 import type { Config } from '../config/schema.ts';
 import type { Logger } from '../log/logger.ts';
-import { loadArticles } from '../sources/folder-source.ts';
+import { loadArticles, type LoadResult } from '../sources/folder-source.ts';
 import { buildLibrary, type Library } from '../library/library.ts';
 import { createAnswerer } from '../answer/answerer.ts';
 import type { Summarizer } from '../summarize/summarizer.ts';
 import { beginDigest } from '../llm/factory.ts';
 import { botMetrics } from '../ops/bot-metrics.ts';
 
-/** Load the articles folder (bad files skipped with one warning each) and build the library. */
+/** The configured articles folder (or `dir`), each bad file skipped with one warning naming it and why. */
+export function loadArticleFolder(config: Config, log: Logger, dir = config.core.articlesDir): Promise<LoadResult> {
+  return loadArticles(dir, { maxBytes: config.core.maxArticleBytes, onSkip: (s) => log.warn(`skipped ${s.file}: ${s.reason}`) });
+}
+
+/** Load the articles folder and build the library. */
 export async function loadLibrary(config: Config, log: Logger, summarizer?: Summarizer): Promise<Library> {
-  const { articles, skipped } = await loadArticles(config.core.articlesDir, {
-    maxBytes: config.core.maxArticleBytes,
-    onSkip: (s) => log.warn(`skipped ${s.file}: ${s.reason}`),
-  });
+  const { articles, skipped } = await loadArticleFolder(config, log);
   if (summarizer) beginDigest(summarizer);
   const library = await buildLibrary(articles, {
     ...(summarizer ? { summarizer } : {}),

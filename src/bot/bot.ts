@@ -7,6 +7,7 @@ import type { DigestRecord, StateStore, StoredTurn } from '../store/state-store.
 import type { Library } from '../library/library.ts';
 import type { Logger } from '../log/logger.ts';
 import { parseCommand, HELP_TEXT, COMMAND_NAME } from './command-grammar.ts';
+import { fallbacksOf } from '../digest/build.ts';
 import type { BotReply, SearchHit } from './replies.ts';
 
 export interface BotDeps {
@@ -62,10 +63,7 @@ export class Bot {
       .map((id) => lib.item(id))
       .filter((x): x is DigestItem => x !== undefined)
       .map((item) => (updated.has(item.article.id) ? { ...item, updated: true } : item));
-    const fallbacks = items.flatMap((it) =>
-      it.summary.fallbackReason === undefined ? [] : [{ articleId: it.article.id, reason: it.summary.fallbackReason }],
-    );
-    return { date: opts.date ?? this.deps.clock().toISOString().slice(0, 10), items, fallbacks };
+    return { date: opts.date ?? this.deps.clock().toISOString().slice(0, 10), items, fallbacks: fallbacksOf(items) };
   }
 
   /**

@@ -4,8 +4,6 @@ import { defang } from './safety.ts';
 
 import { NOT_FOUND } from '../answer/types.ts';
 
-export { NOT_FOUND };
-
 /** Neutral plain-text rendering of any reply: the console's output and every platform's fallback text. */
 export function replyToText(reply: BotReply): string {
   switch (reply.kind) {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { loadConfig } from '../config/load.ts';
 import { parseCli, runCli, usageError } from './cli.ts';
-import { loadArticles } from '../sources/folder-source.ts';
+import { loadArticleFolder } from '../app/load-library.ts';
 import { createAnswerer } from '../answer/answerer.ts';
 import type { AnswerResult, Turn } from '../answer/types.ts';
 import { createLogger } from '../log/logger.ts';
@@ -57,10 +57,7 @@ async function main(): Promise<void> {
   const log = createLogger(config.core.logLevel);
   const dir = args.articles ?? config.core.articlesDir;
   const t0 = performance.now();
-  const { articles } = await loadArticles(dir, {
-    maxBytes: config.core.maxArticleBytes,
-    onSkip: (s) => log.warn(`skipped ${s.file}: ${s.reason}`),
-  });
+  const { articles } = await loadArticleFolder(config, log, dir);
   const answerer = createAnswerer(articles);
   log.info({ articles: answerer.size, ms: Math.round(performance.now() - t0) }, 'answer index built');
 

@@ -1,6 +1,6 @@
 import { loadConfig } from '../config/load.ts';
 import { parseCli, runCli, usageError } from './cli.ts';
-import { loadArticles } from '../sources/folder-source.ts';
+import { loadArticleFolder } from '../app/load-library.ts';
 import { buildDigest } from '../digest/build.ts';
 import { digestToJson } from '../digest/render-json.ts';
 import { renderDigest } from '../digest/render-text.ts';
@@ -40,10 +40,7 @@ async function main(): Promise<void> {
   const log = createLogger(config.core.logLevel);
   const dir = args.articles ?? config.core.articlesDir;
   const t0 = performance.now();
-  const { articles } = await loadArticles(dir, {
-    maxBytes: config.core.maxArticleBytes,
-    onSkip: (s) => log.warn(`skipped ${s.file}: ${s.reason}`),
-  });
+  const { articles } = await loadArticleFolder(config, log, dir);
   const since = args.since;
   const chosen = since === undefined ? articles : articles.filter((a) => a.date !== null && a.date >= since);
   // The state store only matters here as the LLM reply cache, so re-runs spend no tokens.

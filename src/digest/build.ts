@@ -50,8 +50,10 @@ export async function buildDigest(articles: readonly Article[], opts: DigestOpti
     items.push(await digestItem(article, opts));
     opts.onArticle?.(items.length, articles.length);
   }
-  const fallbacks = items.flatMap((it) =>
-    it.summary.fallbackReason === undefined ? [] : [{ articleId: it.article.id, reason: it.summary.fallbackReason }],
-  );
-  return { date: opts.date, items, fallbacks };
+  return { date: opts.date, items, fallbacks: fallbacksOf(items) };
+}
+
+/** The items whose summary fell back to another method, with the reason (a Digest's `fallbacks`). */
+export function fallbacksOf(items: readonly DigestItem[]): Digest['fallbacks'] {
+  return items.flatMap((it) => (it.summary.fallbackReason === undefined ? [] : [{ articleId: it.article.id, reason: it.summary.fallbackReason }]));
 }

@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import type { BotReply, SearchHit } from '../../bot/replies.ts';
-import { NOT_FOUND } from '../../bot/render-reply.ts';
+import { NOT_FOUND } from '../../answer/types.ts';
 import { LIMITS, type OutboundMessage } from './limits.ts';
 import { packMessages, renderDigest, safeUrl } from './render-embeds.ts';
 import { clip, literal, splitText } from './text.ts';

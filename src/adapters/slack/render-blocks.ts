@@ -1,5 +1,6 @@
 import type { BotReply, SearchHit } from '../../bot/replies.ts';
-import { NOT_FOUND, replyToText } from '../../bot/render-reply.ts';
+import { NOT_FOUND } from '../../answer/types.ts';
+import { replyToText } from '../../bot/render-reply.ts';
 import { SLACK_LIMITS, type SlackMessage } from './limits.ts';
 import { escapeMrkdwn, mrkdwnLink, safeText, truncateWords } from './mrkdwn.ts';
 import { context, mrkdwn, packMessages, sections, type BlockGroup } from './pack.ts';
