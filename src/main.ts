@@ -1,5 +1,5 @@
-import { loadConfig, ConfigError } from './config/load.ts';
-import type { Config } from './config/schema.ts';
+import { loadConfig } from './config/load.ts';
+import { runCli } from './cli/cli.ts';
 import { createLogger, type Logger } from './log/logger.ts';
 import { openStore } from './app/open-store.ts';
 import { loadLibrary } from './app/load-library.ts';
@@ -37,7 +37,7 @@ async function main(): Promise<number> {
     },
   });
   const platforms = configuredPlatforms(config, log);
-  if (platforms.length === 0) return runConsole(config, log, bot, store);
+  if (platforms.length === 0) return runConsole(log, bot, store);
 
   // Signals are handled from before the adapters start: the scheduler's first check (a due or
   // catch-up digest) is posted during start-up, and a SIGTERM then must not kill it mid-post.
@@ -70,7 +70,7 @@ async function main(): Promise<number> {
  * No platform token: the embedded default. The digest goes to the terminal, then every line
  * is a command or a follow-up; piped input is answered and the process ends at end of input.
  */
-async function runConsole(config: Config, log: Logger, bot: Bot, store: StateStore): Promise<number> {
+async function runConsole(log: Logger, bot: Bot, store: StateStore): Promise<number> {
   log.info('no platform token set: running the console chat (set SLACK_BOT_TOKEN or DISCORD_TOKEN for a platform)');
   const adapter = new ConsoleAdapter({ input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true });
   const stop = (): void => void adapter.stop();
@@ -83,12 +83,4 @@ async function runConsole(config: Config, log: Logger, bot: Bot, store: StateSto
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    const coded = err instanceof Error && 'code' in err && typeof err.code === 'string';
-    if (err instanceof ConfigError || coded) process.stderr.write(`${(err as Error).message}\n`);
-    else process.stderr.write(`trade-news bot failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exit(1);
-  },
-);
+runCli('trade-news bot failed to start', main);

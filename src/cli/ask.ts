@@ -71,4 +71,4 @@ async function main(): Promise<void> {
   log.info({ questions: questions.length, ms: Math.round(performance.now() - t1) }, 'questions answered');
 }
 
-runCli('ask', main);
+runCli('ask failed', main);

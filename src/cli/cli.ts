@@ -32,14 +32,14 @@ export function parseCli<O extends Options>(usage: string, options: O, allowPosi
   return parsed;
 }
 
-/** Run a script's main; exit with its code (default 0), or 1 with a readable message on failure. */
-export function runCli(name: string, main: () => Promise<number | void>): void {
+/** Run a script's main; exit with its code (default 0), or 1 with a readable message on failure (`failure` leads it). */
+export function runCli(failure: string, main: () => Promise<number | void>): void {
   main().then(
     (code) => process.exit(code ?? 0),
     (err: unknown) => {
       const coded = err instanceof Error && 'code' in err && typeof err.code === 'string';
       if (err instanceof ConfigError || coded) process.stderr.write(`${(err as Error).message}\n`);
-      else process.stderr.write(`${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      else process.stderr.write(`${failure}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
       process.exit(1);
     },
   );

@@ -64,4 +64,4 @@ async function main(): Promise<void> {
   }
 }
 
-runCli('digest', main);
+runCli('digest failed', main);

@@ -27,4 +27,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-runCli('discord:register', main);
+runCli('discord:register failed', main);

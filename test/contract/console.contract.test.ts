@@ -24,7 +24,7 @@ chatAdapterContract('console', async (bot) => {
     command: (text) => type(`/trade-news ${text}`),
     threadMessage: async (thread: ThreadRef, text) => {
       // The console follows the latest digest's thread; another thread is another console.
-      const current = (adapter as unknown as { thread: ThreadRef }).thread;
+      const current = adapter.currentThread;
       if (current.thread !== thread.thread) {
         const reply = await bot.handlers.onMessage({ platform: 'console', channel: thread.channel, user: 'you', text, thread, mentioned: false });
         return reply === null ? null : 'reply';

@@ -39,6 +39,11 @@ export class ConsoleAdapter implements ChatAdapter {
     this.finished = new Promise((resolve) => (this.resolveFinished = resolve));
   }
 
+  /** The thread typed lines go to: the latest digest's. */
+  get currentThread(): ThreadRef {
+    return this.thread;
+  }
+
   start(handlers: ChatHandlers): Promise<void> {
     const rl = createInterface({ input: this.opts.input, terminal: false, crlfDelay: Infinity });
     this.rl = rl;
