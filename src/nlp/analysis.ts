@@ -161,8 +161,9 @@ export function analyze(body: string): AnalyzedText {
   const paras = paragraphs(body);
   const sentences: Sentence[] = [];
   paras.forEach((p, i) => {
-    for (const raw of sentencesOf(body, p, i, 0)) {
-      for (const s of splitUnitStops(body, raw)) sentences.push({ ...s, index: sentences.length });
+    for (const raw of sentencesOf(body, p, i, sentences.length)) {
+      // Indices are right as built unless a unit stop split an earlier sentence; copy only then.
+      for (const s of splitUnitStops(body, raw)) sentences.push(s.index === sentences.length ? s : { ...s, index: sentences.length });
     }
   });
   return { body, paragraphs: paras, sentences };

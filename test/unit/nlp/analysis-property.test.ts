@@ -10,6 +10,7 @@ const adversarial = fc.array(
 
 function checkInvariants(text: string): void {
   const result = analyze(text);
+  expect(result.sentences.map((s) => s.index)).toEqual(result.sentences.map((_, i) => i));
   let last = -1;
   for (const s of result.sentences) {
     expect(text.slice(s.start, s.end)).toBe(s.text);

@@ -48,6 +48,7 @@ describe('sentence splitting on news text', () => {
     const text = 'First paragraph has no full stop\n\nSecond one does. And a third sentence.';
     const result = analyze(text);
     expect(result.sentences.map((s) => s.paragraph)).toEqual([0, 1, 1]);
+    expect(analyze('It cost £3m. Then £4m. Done.').sentences.map((s) => s.index)).toEqual([0, 1, 2]);
     for (const s of result.sentences) {
       expect(text.slice(s.start, s.end)).toBe(s.text);
       for (const t of s.tokens) expect(text.slice(t.start, t.end)).toBe(t.value);
