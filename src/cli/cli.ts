@@ -32,15 +32,23 @@ export function parseCli<O extends Options>(usage: string, options: O, allowPosi
   return parsed;
 }
 
+/**
+ * Exit once stdout has drained: on a pipe, writes are asynchronous and `process.exit` would
+ * cut a large output (a 900-article JSON digest) short.
+ */
+function exitAfterFlush(code: number): void {
+  process.stdout.write('', () => process.exit(code));
+}
+
 /** Run a script's main; exit with its code (default 0), or 1 with a readable message on failure (`failure` leads it). */
 export function runCli(failure: string, main: () => Promise<number | void>): void {
   main().then(
-    (code) => process.exit(code ?? 0),
+    (code) => exitAfterFlush(code ?? 0),
     (err: unknown) => {
       const coded = err instanceof Error && 'code' in err && typeof err.code === 'string';
       if (err instanceof ConfigError || coded) process.stderr.write(`${(err as Error).message}\n`);
       else process.stderr.write(`${failure}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-      process.exit(1);
+      exitAfterFlush(1);
     },
   );
 }
