@@ -14,6 +14,7 @@ import { startScheduling } from './schedule/start-scheduling.ts';
 import { botMetrics } from './ops/bot-metrics.ts';
 import { Shutdown } from './ops/shutdown.ts';
 import type { StateStore } from './store/state-store.ts';
+import { feedPoller } from './app/feed-poller.ts';
 
 /** Composition root: config → store → summarizer → library → bot → adapters → scheduler; signals → stop(). */
 async function main(): Promise<number> {
@@ -54,6 +55,7 @@ async function main(): Promise<number> {
       log,
       postDigest: botPoster(bot),
       channels: { slack: config.slack.digestChannel, discord: config.discord.digestChannelId },
+      ...feedPoller(config, store, log, live),
     });
     shutdown
       .add('scheduling', () => scheduling.stop())

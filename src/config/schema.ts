@@ -4,6 +4,7 @@ import { slack } from './slack-section.ts';
 import { discord } from './discord-section.ts';
 import { llm } from './llm-section.ts';
 import { schedule } from './schedule-section.ts';
+import { sources } from './feeds-section.ts';
 
 /** Every section of the configuration, by its top-level key (used for environment mapping). */
 export const sections = {
@@ -14,6 +15,7 @@ export const sections = {
   discord,
   llm,
   schedule,
+  sources,
 } satisfies Record<string, Section>;
 
 /** `prefault({})`: a missing section is parsed from `{}`, so its inner defaults apply. */
@@ -25,6 +27,7 @@ export const configSchema = z.strictObject({
   discord: discord.schema.prefault({}),
   llm: llm.schema.prefault({}),
   schedule: schedule.schema.prefault({}),
+  sources: sources.schema.prefault({}),
 });
 
 export type Config = z.output<typeof configSchema>;

@@ -2,8 +2,16 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MetricsRegistry } from './metrics.ts';
 
-/** One health check: ok or not, with details shown in the /healthz body. */
-export type HealthCheck = () => Promise<{ readonly ok: boolean; readonly detail?: unknown }> | { readonly ok: boolean; readonly detail?: unknown };
+/**
+ * One health check: ok or not, with details shown in the /healthz body. `degraded` marks a check
+ * that is ok for serving but has a part down (a dead feed): /healthz stays 200 with status "degraded".
+ */
+export interface HealthResult {
+  readonly ok: boolean;
+  readonly degraded?: boolean;
+  readonly detail?: unknown;
+}
+export type HealthCheck = () => Promise<HealthResult> | HealthResult;
 
 export interface OpsServerOptions {
   readonly port: number;
@@ -22,17 +30,19 @@ export interface OpsServer {
 async function health(checks: Readonly<Record<string, HealthCheck>>): Promise<{ ok: boolean; body: Record<string, unknown> }> {
   const results: Record<string, unknown> = {};
   let ok = true;
+  let degraded = false;
   for (const [name, check] of Object.entries(checks)) {
     try {
       const r = await check();
-      results[name] = r.detail === undefined ? { ok: r.ok } : { ok: r.ok, detail: r.detail };
+      results[name] = { ok: r.ok, ...(r.degraded === true ? { degraded: true } : {}), ...(r.detail === undefined ? {} : { detail: r.detail }) };
       ok &&= r.ok;
+      degraded ||= r.degraded === true;
     } catch (err) {
       results[name] = { ok: false, error: err instanceof Error ? err.message : String(err) };
       ok = false;
     }
   }
-  return { ok, body: { status: ok ? 'ok' : 'failing', checks: results } };
+  return { ok, body: { status: !ok ? 'failing' : degraded ? 'degraded' : 'ok', checks: results } };
 }
 
 /**

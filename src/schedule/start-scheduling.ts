@@ -11,6 +11,7 @@ import type { LiveLibrary } from './live-library.ts';
 import { runStoreFor } from './open-run-store.ts';
 import { Scheduler } from './scheduler.ts';
 import { resolveTargets, type DigestChannels } from './targets.ts';
+import type { FeedPoller } from '../feeds/feed-poller.ts';
 
 export interface SchedulingDeps {
   readonly config: Config;
@@ -23,6 +24,8 @@ export interface SchedulingDeps {
   readonly channels: DigestChannels;
   readonly log: Logger;
   readonly clock?: Clock;
+  /** Feed sources: started (first round awaited) before the scheduler, stopped with it. */
+  readonly feeds?: FeedPoller;
 }
 
 export interface Scheduling {
@@ -43,6 +46,11 @@ export interface Scheduling {
 export async function startScheduling(deps: SchedulingDeps): Promise<Scheduling> {
   const { config, log } = deps;
   const s = config.schedule;
+  const feeds = deps.feeds;
+  if (feeds) {
+    await feeds.start();
+    await deps.library.reload();
+  }
   const targets = resolveTargets(s, deps.channels, { defaultTimezone: config.core.timezone, digestSize: config.bot.digestSize });
   let scheduler: Scheduler | null = null;
   if (s.enabled && targets.length > 0) {
@@ -89,6 +97,7 @@ export async function startScheduling(deps: SchedulingDeps): Promise<Scheduling>
           checks: {
             store: async () => ({ ok: (await deps.store.latestDigest('healthz').then(() => true, () => false)) }),
             scheduler: () => ({ ok: scheduler === null || scheduler.status().running, detail: scheduler?.status() ?? 'disabled' }),
+            ...(feeds ? { feeds: () => feedsHealth(feeds) } : {}),
           },
         });
   if (ops) log.info({ port: ops.port }, 'ops endpoints: /healthz and /metrics');
@@ -99,8 +108,15 @@ export async function startScheduling(deps: SchedulingDeps): Promise<Scheduling>
     ops,
     stop: async () => {
       await scheduler?.stop();
+      await feeds?.stop();
       watcher?.close();
       await ops?.close();
     },
   };
+}
+
+/** Failing feeds leave the bot serving: /healthz says "degraded" and names them. */
+function feedsHealth(feeds: FeedPoller): { ok: boolean; degraded: boolean; detail: unknown } {
+  const h = feeds.health();
+  return { ok: true, degraded: !h.ok, detail: h.ok ? 'all feeds fetched' : { failing: h.failing } };
 }

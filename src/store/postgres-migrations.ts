@@ -56,6 +56,25 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      value TEXT NOT NULL,
      created_at TIMESTAMPTZ NOT NULL DEFAULT now()
    );`,
+  `CREATE TABLE feed_state (
+     url TEXT PRIMARY KEY,
+     name TEXT,
+     etag TEXT,
+     last_modified TEXT,
+     last_attempt_at TEXT,
+     last_success_at TEXT,
+     consecutive_failures INTEGER NOT NULL DEFAULT 0,
+     last_error TEXT,
+     retry_after TEXT
+   );
+   CREATE TABLE feed_items (
+     url TEXT NOT NULL,
+     guid TEXT NOT NULL,
+     file TEXT,
+     hash TEXT NOT NULL,
+     seen_at TEXT NOT NULL,
+     PRIMARY KEY (url, guid)
+   );`,
 ];
 
 /** Apply pending migrations in one transaction; returns how many were applied. */

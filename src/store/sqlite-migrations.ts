@@ -45,4 +45,24 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
      expires_at INTEGER NOT NULL,
      epoch INTEGER NOT NULL
    );`,
+  // 3: feed sources: validators, failure streak and pause per feed; every item identity seen.
+  `CREATE TABLE feed_state (
+     url TEXT PRIMARY KEY,
+     name TEXT,
+     etag TEXT,
+     last_modified TEXT,
+     last_attempt_at TEXT,
+     last_success_at TEXT,
+     consecutive_failures INTEGER NOT NULL DEFAULT 0,
+     last_error TEXT,
+     retry_after TEXT
+   );
+   CREATE TABLE feed_items (
+     url TEXT NOT NULL,
+     guid TEXT NOT NULL,
+     file TEXT,
+     hash TEXT NOT NULL,
+     seen_at TEXT NOT NULL,
+     PRIMARY KEY (url, guid)
+   );`,
 ];
