@@ -74,7 +74,8 @@ function readFileConfig(file: string): Json {
 function describe(issues: readonly z.core.$ZodIssue[], origin: Map<string, string>): string[] {
   return issues.map((issue) => {
     const key = issue.path.join('.');
-    const from = origin.get(key);
+    // A list from one variable (FEED_URLS) fails at an element: name the variable of its nearest parent key.
+    const from = issue.path.map((_, i) => origin.get(issue.path.slice(0, issue.path.length - i).join('.'))).find((v) => v !== undefined);
     const where = from ? `${key} (from ${from})` : key || '(top level)';
     const fix =
       issue.code === 'unrecognized_keys'
