@@ -1,5 +1,6 @@
 import type { Digest, DigestItem } from '../domain/types.ts';
 import { displayQuote } from './quote-display.ts';
+import { storyItems } from './story-items.ts';
 
 export type TextFormat = 'text' | 'markdown';
 
@@ -16,12 +17,16 @@ function speakerOf(speaker: string | null): string {
 function renderText(digest: Digest): string {
   const lines: string[] = [`News digest — ${digest.date}`, ''];
   if (digest.items.length === 0) lines.push('No articles.');
-  for (const item of digest.items) {
+  for (const item of storyItems(digest.items)) {
     const by = byline(item);
     lines.push(`■ ${item.updated ? '[updated] ' : ''}${item.article.title}${by ? `  (${by})` : ''}`);
     if (item.article.url) lines.push(`  ${item.article.url}`);
     for (const s of item.summary.sentences) lines.push(`  ${s}`);
     for (const q of item.quotes) lines.push(`  “${displayQuote(q.text)}” — ${speakerOf(q.speaker)}`);
+    if (item.sources) {
+      lines.push(`  ${item.sources.length} sources:`);
+      for (const src of item.sources) lines.push(`    ${src.name.replace(/\s+/g, ' ')}${src.url ? ` — ${src.url}` : ''}`);
+    }
     lines.push('');
   }
   return lines.join('\n');
@@ -42,7 +47,7 @@ export function escapeMarkdown(text: string): string {
 function renderMarkdown(digest: Digest): string {
   const lines: string[] = [`# News digest — ${digest.date}`, ''];
   if (digest.items.length === 0) lines.push('_No articles._');
-  for (const item of digest.items) {
+  for (const item of storyItems(digest.items)) {
     const title = escapeMarkdown(item.article.title);
     lines.push(`## ${item.updated ? '_(updated)_ ' : ''}${title}`);
     const by = byline(item);
@@ -54,6 +59,10 @@ function renderMarkdown(digest: Digest): string {
     if (item.quotes.length > 0) lines.push('');
     for (const q of item.quotes) lines.push(`> “${escapeMarkdown(displayQuote(q.text))}” — ${escapeMarkdown(speakerOf(q.speaker))}`, '>');
     if (item.quotes.length > 0) lines.pop();
+    if (item.sources) {
+      const links = item.sources.map((src) => (src.url ? `[${escapeMarkdown(src.name.replace(/\s+/g, ' '))}](<${src.url.replace(/[<>\s]/g, '')}>)` : escapeMarkdown(src.name)));
+      lines.push('', `_${item.sources.length} sources:_ ${links.join(' · ')}`);
+    }
     lines.push('');
   }
   return lines.join('\n');

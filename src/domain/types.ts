@@ -44,6 +44,15 @@ export interface DigestItem {
   readonly quotes: readonly Quote[];
   /** A new version of an article that an earlier digest already showed. */
   readonly updated?: boolean;
+  /** On the item shown for a story several articles report: every article's outlet and link, this one first. */
+  readonly sources?: readonly StorySource[];
+}
+
+/** One outlet's article on a story (its own http(s) URL only, or null). */
+export interface StorySource {
+  readonly articleId: string;
+  readonly name: string;
+  readonly url: string | null;
 }
 
 export interface Digest {

@@ -1,9 +1,10 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { displayQuote } from '../../digest/quote-display.ts';
-import type { Digest, DigestItem, Quote } from '../../domain/types.ts';
+import type { Digest, DigestItem, Quote, StorySource } from '../../domain/types.ts';
 import { defang } from '../../bot/safety.ts';
 import { LIMITS, embedSize, type OutboundMessage } from './limits.ts';
 import { clip, literal, splitText } from './text.ts';
+import { fitLinks, storyItems } from '../../digest/story-items.ts';
 
 /**
  * A digest as Discord messages: a header line, then one embed per article (title linked
@@ -92,7 +93,10 @@ export function articleEmbeds(item: DigestItem, mark?: string): APIEmbed[] {
     if (i > 0) next();
     cur.description = chunk;
   });
-  for (const field of quoteFields(item.quotes)) {
+  const sources = item.sources
+    ? [{ name: `${item.sources.length} sources`, value: fitLinks(item.sources.map(sourceLink), LIMITS.embed.fieldValue - 20) }]
+    : [];
+  for (const field of [...quoteFields(item.quotes), ...sources]) {
     const fields = cur.fields ?? [];
     if (fields.length >= LIMITS.embed.fields || embedSize(cur) + field.name.length + field.value.length > LIMITS.embed.total) {
       next();
@@ -101,6 +105,13 @@ export function articleEmbeds(item: DigestItem, mark?: string): APIEmbed[] {
   }
   embeds.push(cur);
   return embeds;
+}
+
+/** `[name](url)` with the name as literal text (brackets dropped so it cannot close the label), or the name alone. */
+function sourceLink(src: StorySource): string {
+  const url = safeUrl(src.url);
+  const name = literal(clip(src.name.replace(/[[\]()]/g, ' ').replace(/\s+/g, ' ').trim(), 100)) || 'source';
+  return url ? `[${name}](${url})` : name;
 }
 
 /** Embeds packed greedily into messages within 10 embeds and 6,000 characters each; `content` on the first. */
@@ -130,11 +141,12 @@ export function packMessages(embeds: readonly APIEmbed[], content?: string): Out
 
 /** The whole digest as messages, in order; the first one starts the thread and carries `digestId` (see digestMark). */
 export function renderDigest(digest: Digest, digestId?: string): OutboundMessage[] {
-  const n = digest.items.length;
+  const items = storyItems(digest.items);
+  const n = items.length;
   const mark = digestId === undefined ? undefined : digestMark(digestId);
   const header =
     n === 0
       ? `**${digestTitle(digest)}** · no new articles.${mark === undefined ? '' : `\n-# ${mark}`}`
       : `**${digestTitle(digest)}** · ${n} article${n === 1 ? '' : 's'} · ask follow-up questions in the thread below.`;
-  return packMessages(digest.items.flatMap((item, i) => articleEmbeds(item, i === 0 ? mark : undefined)), header);
+  return packMessages(items.flatMap((item, i) => articleEmbeds(item, i === 0 ? mark : undefined)), header);
 }

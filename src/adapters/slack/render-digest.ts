@@ -5,6 +5,7 @@ import { SLACK_LIMITS, type Block, type SlackMessage } from './limits.ts';
 import { mrkdwnLink, safeText, truncateWords } from './mrkdwn.ts';
 import { context, mrkdwn, packMessages, sections, type BlockGroup } from './pack.ts';
 import { splitText } from './split-text.ts';
+import { fitLinks, storyItems } from '../../digest/story-items.ts';
 
 /** Display limits of our own (Slack's are in limits.ts): a title line and a byline stay short. */
 const TITLE_MAX = 300;
@@ -23,9 +24,10 @@ export function digestTitle(digest: Digest): string {
 export function renderDigestMessages(digest: Digest): SlackMessage[] {
   const title = digestTitle(digest);
   const header: Block = { type: 'header', text: { type: 'plain_text', text: truncateWords(defang(title), SLACK_LIMITS.headerText), emoji: false } };
-  const count = digest.items.length;
+  const items = storyItems(digest.items);
+  const count = items.length;
   const intro = context(count === 0 ? 'No articles.' : `${count} article${count === 1 ? '' : 's'} · reply in this thread to ask about them`);
-  const groups: BlockGroup[] = digest.items.map((item) => ({
+  const groups: BlockGroup[] = items.map((item) => ({
     label: `${item.updated === true ? 'Updated: ' : ''}${safeText(truncateWords(item.article.title, TITLE_MAX))}`,
     blocks: articleBlocks(item),
   }));
@@ -51,6 +53,10 @@ export function articleBlocks(item: DigestItem): Block[] {
   const summary = item.summary.sentences.join(' ').trim();
   if (summary !== '') blocks.push(...sections(safeText(summary)));
   if (item.quotes.length > 0) blocks.push(...quoteSections(item.quotes));
+  if (item.sources) {
+    const links = item.sources.map((src) => mrkdwnLink(src.url, truncateWords(src.name, SPEAKER_MAX)));
+    blocks.push(context(`${item.sources.length} sources: ${fitLinks(links, SLACK_LIMITS.contextText - 40)}`));
+  }
   return blocks;
 }
 
@@ -76,3 +82,4 @@ export function quoteSections(quotes: readonly Quote[]): Block[] {
   if (current !== '') out.push({ type: 'section', text: mrkdwn(current) });
   return out;
 }
+
