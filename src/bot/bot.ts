@@ -9,6 +9,7 @@ import type { Logger } from '../log/logger.ts';
 import { parseCommand, HELP_TEXT, COMMAND_NAME } from './command-grammar.ts';
 import { fallbacksOf } from '../digest/build.ts';
 import type { BotReply, SearchHit } from './replies.ts';
+import { onePerStory } from '../cluster/one-per-story.ts';
 
 export interface BotDeps {
   /** The current library; a getter so a reload swaps it without restarting the bot. */
@@ -116,7 +117,8 @@ export class Bot {
 
   private search(terms: string): SearchHit[] {
     const lib = this.deps.library();
-    return lib.search(terms, 5).map(({ article, score }) => ({
+    // Candidates beyond the five shown, so a story reported by several outlets is listed once.
+    return onePerStory(lib.search(terms, 15), (h) => h.article, 5).map(({ article, score }) => ({
       articleId: article.id,
       title: article.title,
       date: article.date,
