@@ -4,7 +4,7 @@ import { createFeedMetrics } from '../feeds/feed-metrics.ts';
 import { FeedPoller } from '../feeds/feed-poller.ts';
 import type { Logger } from '../log/logger.ts';
 import type { LiveLibrary } from '../schedule/live-library.ts';
-import type { StateStore } from '../store/state-store.ts';
+import type { StateStore } from '../domain/state-store.ts';
 import { feedDeps } from './feeds.ts';
 
 const metrics = createFeedMetrics();

@@ -1,5 +1,5 @@
-import type { FeedStateStore } from '../feeds/feed-state.ts';
-import type { StateStore } from '../store/state-store.ts';
+import type { FeedStateStore } from '../domain/feed-state.ts';
+import type { StateStore } from '../domain/state-store.ts';
 import { SqliteStore } from '../store/sqlite-store.ts';
 import { SqliteFeedStateStore } from '../store/sqlite-feed-state-store.ts';
 import { PostgresStore } from '../store/postgres-store.ts';

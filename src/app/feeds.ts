@@ -3,7 +3,7 @@ import { configuredFeeds } from '../config/feeds-section.ts';
 import type { Config } from '../config/schema.ts';
 import type { RunFeedsDeps } from '../feeds/run-feeds.ts';
 import { createLimiter } from '../llm/limit.ts';
-import type { StateStore } from '../store/state-store.ts';
+import type { StateStore } from '../domain/state-store.ts';
 import { feedStateStoreFor } from './feed-state-store.ts';
 
 /** Default lookback of a new feed's first fetch when no digest target sets one (the targets' default). */

@@ -4,7 +4,7 @@
  * a day); never before a server-requested Retry-After.
  */
 
-import type { FeedState } from './feed-state.ts';
+import type { FeedState } from '../domain/feed-state.ts';
 
 export const MAX_BACKOFF_MS = 6 * 60 * 60 * 1000;
 

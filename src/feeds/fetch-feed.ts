@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { FeedConfig } from '../config/feeds-section.ts';
 import type { Limiter } from '../llm/limit.ts';
 import { retryAfterTime, nextFetchAt } from './backoff.ts';
-import { emptyFeedState, type FeedState, type FeedStateStore, type SeenItem } from './feed-state.ts';
+import { emptyFeedState, type FeedState, type FeedStateStore, type SeenItem } from '../domain/feed-state.ts';
 import { readFullText } from './full-text.ts';
 import { htmlToText } from './html-text.ts';
 import { httpGet, type GetResult } from './http-get.ts';

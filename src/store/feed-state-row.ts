@@ -1,4 +1,4 @@
-import type { FeedState, SeenItem } from '../feeds/feed-state.ts';
+import type { FeedState, SeenItem } from '../domain/feed-state.ts';
 
 /** A `feed_state` row, the same on SQLite and PostgreSQL (timestamps stored as ISO text). */
 export interface FeedStateRow {

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { FeedState, FeedStateStore, SeenItem } from '../feeds/feed-state.ts';
+import type { FeedState, FeedStateStore, SeenItem } from '../domain/feed-state.ts';
 import { feedStateParams, toFeedState, toSeenItem, upsertFeedItemSql, upsertFeedStateSql, type FeedItemRow, type FeedStateRow } from './feed-state-row.ts';
 
 /** Feed state on the shared PostgreSQL pool (migration 4), so replicas see one feed history. */

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { FeedState, FeedStateStore, SeenItem } from '../feeds/feed-state.ts';
+import type { FeedState, FeedStateStore, SeenItem } from '../domain/feed-state.ts';
 import { feedStateParams, toFeedState, toSeenItem, upsertFeedItemSql, upsertFeedStateSql, type FeedItemRow, type FeedStateRow } from './feed-state-row.ts';
 
 /** Feed state in the SQLite state file (migration 3), next to the digests and runs. */

@@ -7,7 +7,7 @@ import { silentLogger } from '../../../src/log/logger.ts';
 import { SqliteStore } from '../../../src/store/sqlite-store.ts';
 import type { Library } from '../../../src/library/library.ts';
 import { LiveLibrary } from '../../../src/schedule/live-library.ts';
-import { botPoster } from '../../../src/schedule/bot-poster.ts';
+import { botPoster } from '../../../src/app/bot-poster.ts';
 import { Bot } from '../../../src/bot/bot.ts';
 import { startScheduling } from '../../../src/schedule/start-scheduling.ts';
 import { feedPoller } from '../../../src/app/feed-poller.ts';

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { feedStateStoreFor } from '../../../src/app/feed-state-store.ts';
-import { emptyFeedState, type FeedStateStore } from '../../../src/feeds/feed-state.ts';
+import { emptyFeedState, type FeedStateStore } from '../../../src/domain/feed-state.ts';
 import { PostgresStore } from '../../../src/store/postgres-store.ts';
 import { SqliteStore } from '../../../src/store/sqlite-store.ts';
-import type { StateStore } from '../../../src/store/state-store.ts';
+import type { StateStore } from '../../../src/domain/state-store.ts';
 import { PG_SKIP_REASON, PG_URL, dropSchema, newSchemaName } from '../postgres/pg-test-db.ts';
 
 function contract(name: string, open: () => Promise<StateStore>): void {

@@ -5,7 +5,7 @@ import { markdownToText, parseMarkdown } from '../../../src/sources/markdown.ts'
 import { normalizeParagraphs } from '../../../src/sources/parsed.ts';
 import { htmlToText } from '../../../src/feeds/html-text.ts';
 import { retryAfterTime, nextFetchAt } from '../../../src/feeds/backoff.ts';
-import { emptyFeedState } from '../../../src/feeds/feed-state.ts';
+import { emptyFeedState } from '../../../src/domain/feed-state.ts';
 
 /** What the Markdown reader makes of a text: paragraphs, inner whitespace runs collapsed. */
 const expected = (t: string): string => normalizeParagraphs(t).split('\n\n').map((p) => p.replace(/\s+/g, ' ')).join('\n\n');
