@@ -19,6 +19,9 @@ export interface SameStoryOptions {
  * Fixed beforehand from the reasoning in the module comment (terms carry most of the evidence,
  * names and figures confirm it), not fitted: the evaluation set measures them.
  */
+/** An article whose lead has fewer content terms than this is never joined to another (titles alone are too thin). */
+export const MIN_LEAD_TERMS = 5;
+
 export const DEFAULT_SAME_STORY: SameStoryOptions = { windowDays: 3, threshold: 0.3 };
 const WEIGHTS = { terms: 0.5, entities: 0.3, numbers: 0.2 } as const;
 /**
@@ -73,6 +76,7 @@ export interface Rarities {
 }
 
 export function sameStoryScore(a: StoryFeatures, b: StoryFeatures, r: Rarities, opts: SameStoryOptions = DEFAULT_SAME_STORY): number {
+  if (a.leadTerms < MIN_LEAD_TERMS || b.leadTerms < MIN_LEAD_TERMS) return 0;
   if (a.time !== null && b.time !== null && Math.abs(a.time - b.time) > opts.windowDays * 86_400_000) return 0;
   let sharedNumbers = 0;
   for (const n of a.numbers) if (b.numbers.has(n)) sharedNumbers++;

@@ -15,6 +15,8 @@ export interface StoryFeatures {
   readonly numbers: ReadonlySet<string>;
   /** Term → count over title (counted twice: it names the event) and lead. */
   readonly terms: ReadonlyMap<string, number>;
+  /** Content terms in the lead alone: with too few, a title is all there is and one event cannot be told from another. */
+  readonly leadTerms: number;
 }
 
 export const LEAD_CHARS = 600;
@@ -52,7 +54,8 @@ export function storyFeatures(a: Article): StoryFeatures {
   const lead = a.body.slice(0, LEAD_CHARS);
   const text = `${a.title}. ${lead}`.slice(0, MAX_SCAN);
   const terms = new Map<string, number>();
-  for (const t of [...textTerms(a.title), ...textTerms(a.title), ...textTerms(lead)]) terms.set(t, (terms.get(t) ?? 0) + 1);
+  const leadTerms = textTerms(lead);
+  for (const t of [...textTerms(a.title), ...textTerms(a.title), ...leadTerms]) terms.set(t, (terms.get(t) ?? 0) + 1);
   const t = a.date === null ? NaN : Date.parse(a.date);
-  return { id: a.id, time: Number.isNaN(t) ? null : t, entities: entitiesOf(text), numbers: numbersOf(text), terms };
+  return { id: a.id, time: Number.isNaN(t) ? null : t, entities: entitiesOf(text), numbers: numbersOf(text), terms, leadTerms: leadTerms.length };
 }
