@@ -6,7 +6,7 @@
  * most a few redirects itself so a loop is named as one.
  */
 
-export const USER_AGENT = 'trade-news-digest-bot/0.1 (feed reader; +https://github.com/trade-news-digest-bot)';
+export const USER_AGENT = 'trade-news-digest-bot/0.1 (RSS/Atom feed reader)';
 const MAX_REDIRECTS = 5;
 
 export interface GetOptions {
