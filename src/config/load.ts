@@ -4,7 +4,7 @@ import YAML from 'yaml';
 import type { z } from 'zod';
 import { configSchema, sections, type Config } from './schema.ts';
 import { layerEnvFile } from './env-file.ts';
-import { nearestName } from './near-miss.ts';
+import { nearestName } from '../nlp/near-miss.ts';
 
 /** Start-up configuration error: lists every wrong key and how to fix it. */
 export class ConfigError extends Error {
