@@ -1,4 +1,5 @@
 import { nearestName } from '../nlp/near-miss.ts';
+import lemmatize from 'wink-lemmatizer';
 import { isLemma } from '../answer/wordnet.ts';
 
 /**
@@ -59,7 +60,8 @@ const SUBCOMMAND_WORDS = ['search', 'latest', 'digest', 'help', 'post', 'find'];
 function mistypedSubcommand(word: string): string | undefined {
   if (word.length < 3 || word.length > 12 || !/^[a-z]+$/.test(word)) return undefined;
   const near = nearestName(word, SUBCOMMAND_WORDS);
-  if (near === undefined || isLemma(word)) return undefined;
+  const english = isLemma(word) || isLemma(lemmatize.noun(word)) || isLemma(lemmatize.verb(word));
+  if (near === undefined || english) return undefined;
   return near === 'find' ? 'search' : near === 'digest' ? 'latest' : near;
 }
 

@@ -1,16 +1,21 @@
 /**
- * "Did you mean …?" for a misspelled setting. Edit distance (Levenshtein, case-insensitive) over
+ * "Did you mean …?" for a misspelled setting. Edit distance (optimal string alignment: Levenshtein
+ * plus swapped neighbours, the commonest slip; case-insensitive) over
  * a handful of known names; a dependency for these dozen lines would not earn its place.
  */
 function distance(a: string, b: string): number {
   const x = a.toLowerCase();
   const y = b.toLowerCase();
+  let before: number[] = [];
   let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
   for (let i = 1; i <= x.length; i++) {
     const cur = [i];
     for (let j = 1; j <= y.length; j++) {
-      cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (x[i - 1] === y[j - 1] ? 0 : 1));
+      let d = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (x[i - 1] === y[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) d = Math.min(d, (before[j - 2] as number) + 1);
+      cur[j] = d;
     }
+    before = prev;
     prev = cur;
   }
   return prev[y.length] as number;
