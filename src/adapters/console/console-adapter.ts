@@ -40,6 +40,8 @@ export class ConsoleAdapter implements ChatAdapter {
   private rl: Interface | undefined;
   /** A prompt is on screen, waiting for a line (log lines must then go above it). */
   private prompting = false;
+  /** `exit`/`stop()`: lines already read after it are not answered. */
+  private ended = false;
   private resolveFinished: () => void = () => {};
   /** Resolves when the input ends (or `stop()` is called). */
   readonly finished: Promise<void>;
@@ -80,7 +82,7 @@ export class ConsoleAdapter implements ChatAdapter {
     });
     this.rl = rl;
     const prompt = (): void => {
-      if (!interactive || this.rl === undefined) return;
+      if (!interactive || this.rl === undefined || this.ended) return;
       this.prompting = true;
       rl.prompt();
     };
@@ -102,7 +104,7 @@ export class ConsoleAdapter implements ChatAdapter {
 
   private async handleLine(raw: string, handlers: ChatHandlers): Promise<void> {
     const line = raw.replace(CONTROL, '').trim();
-    if (line === '') return;
+    if (line === '' || this.ended) return;
     if (LEAVE_WORDS.has(line.toLowerCase())) {
       void this.stop();
       return;
@@ -127,6 +129,7 @@ export class ConsoleAdapter implements ChatAdapter {
   }
 
   stop(): Promise<void> {
+    this.ended = true;
     const rl = this.rl;
     this.rl = undefined;
     this.prompting = false;
