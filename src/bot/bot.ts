@@ -132,7 +132,7 @@ export class Bot {
     try {
       const record = await this.postDigest(adapter, cmd.channel);
       this.postPolicy.posted(cmd.platform, cmd.channel);
-      return { kind: 'notice', text: `Posted the digest (${record.articleIds.length} articles) in this channel — reply in its thread to ask about it.` };
+      return { kind: 'notice', text: `Posted the digest (${record.articleIds.length} article${record.articleIds.length === 1 ? '' : 's'}) in this channel — reply in its thread to ask about it.` };
     } catch (err) {
       this.deps.log.warn({ channel: cmd.channel, err }, '/trade-news post failed');
       const why = err instanceof Error ? err.message : String(err);
