@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, loadConfigWithSources } from '../../../src/config/load.ts';
 import { layerEnvFile } from '../../../src/config/env-file.ts';
+import { resolveTargets } from '../../../src/schedule/targets.ts';
 
 function dirWith(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'config-gaps-'));
@@ -91,5 +92,14 @@ describe('.env in the working directory', () => {
     const config = loadConfig({ env: { POST_COMMAND: 'listed', POST_USERS: 'U1, U2', POST_COOLDOWN_MINUTES: '0' }, configDir: dirWith({}) });
     expect(config.bot).toMatchObject({ postCommand: 'listed', postUsers: ['U1', 'U2'], postCooldownMinutes: 0 });
     expect(problemsOf(() => loadConfig({ env: { POST_COMMAND: 'everyone' }, configDir: dirWith({}) }))).toMatch(/bot\.postCommand \(from POST_COMMAND\): must be anyone, listed or off/);
+  });
+});
+
+describe('DIGEST_CRON in the console chat (as docs/operations.md says)', () => {
+  it('posts into the console (env-console) when no platform is on, and is refused without any channel', () => {
+    const config = loadConfig({ env: { DIGEST_CRON: '0 8 * * *' }, configDir: dirWith({}) });
+    const targets = resolveTargets(config.schedule, { console: 'console' }, { defaultTimezone: 'UTC' });
+    expect(targets).toEqual([expect.objectContaining({ id: 'env-console', platform: 'console', channel: 'console' })]);
+    expect(() => resolveTargets(config.schedule, {}, { defaultTimezone: 'UTC' })).toThrow(/schedule\.digestCron \(from DIGEST_CRON\): no channel/);
   });
 });
