@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Section } from './sections.ts';
-import { cronProblem, CRON_HELP } from '../schedule/cron-spec.ts';
+import { cronProblem, CRON_HELP } from './schedule-checks.ts';
 import { timeZone } from './time-zone.ts';
 
 /**

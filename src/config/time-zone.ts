@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidTimeZone } from '../schedule/zoned-time.ts';
+import { isValidTimeZone } from './schedule-checks.ts';
 
 /** An IANA time zone name, refused with an example of a good one (used by every `timezone` key). */
 export const timeZone = z

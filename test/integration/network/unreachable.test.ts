@@ -4,7 +4,7 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createSlackAdapter } from '../../../src/adapters/slack/slack-adapter.ts';
 import { createDiscordAdapter } from '../../../src/adapters/discord/discord-adapter.ts';
-import type { ChatHandlers } from '../../../src/adapters/chat-adapter.ts';
+import type { ChatHandlers } from '../../../src/chat/chat-adapter.ts';
 
 /** A loopback port nothing listens on (bound, then closed): connections to it are refused. */
 async function closedPort(): Promise<number> {
