@@ -52,7 +52,7 @@ export function lastName(ctx: QuoteContext, s: number, e: number, first = false)
     if (re > i) {
       const span = nameInRun(ctx, i, re);
       if (span && !allRoles(ctx, span.start, span.end) && !CONTRACTION.test((ctx.toks[span.start] as Token).value)) {
-        // `Gov. Earl Ray Tomblin of West Virginia`: the place after `of` does not replace a full name.
+        // `Gov. Anna Lee Brandt of North Dakota`: the place after `of` does not replace a full name.
         const pre = ctx.toks[i - 1];
         const keep = best?.kind === 'name' && best.end - best.start >= 2 && !!pre && TAIL_PREP.has(pre.lower);
         if (!keep) best = { kind: 'name', start: span.start, end: span.end };
@@ -118,7 +118,7 @@ export function sentenceStart(ctx: QuoteContext, i: number): number {
 
 /**
  * The subject of the first speech verb of the sentence, before token `at`, outside
- * quotations and not itself a pronoun: `Clinton says she … what she calls “…”`.
+ * quotations and not itself a pronoun: `Marsh says she … what she calls “…”`.
  */
 export function speakerEarlierInSentence(ctx: QuoteContext, at: number): Cue | null {
   const lo = sentenceStart(ctx, at);
