@@ -89,6 +89,7 @@ export function nameInRun(ctx: QuoteContext, s: number, e: number): NameSpan | n
   // `Following a meeting, …`: a sentence-opening participle is not a name.
   const t0 = toks[a] as Token;
   if (e - a === 1 && t0.lower.length > 5 && t0.lower.endsWith('ing') && opensClause(ctx, a)) return null;
+  if (isDateline(ctx, s, e) || onlyInitials(toks, a, e)) return null;
   let gender: Gender = null;
   let lastRole = -1;
   const roles: string[] = [];
@@ -133,3 +134,28 @@ export function displayOf(ctx: QuoteContext, s: number, e: number): string {
   const text = ctx.body.slice((ctx.toks[s] as Token).start, (ctx.toks[e - 1] as Token).end).replace(/\s+/g, ' ');
   return text.replace(/['’]s$/, '');
 }
+
+const DATELINE_AFTER = new Set(['—', '–', '-', '--', ',', '(']);
+
+/** `NEW YORK — …`, `LA CROSSE, Wis. —`: an all-capitals run opening a paragraph and set off by a dash or comma is a place. */
+export function isDateline(ctx: QuoteContext, s: number, e: number): boolean {
+  const { toks, para } = ctx;
+  if (e <= s || (s > 0 && para[s - 1] === para[s])) return false;
+  const next = toks[e];
+  if (!next || !DATELINE_AFTER.has(next.value)) return false;
+  for (let i = s; i < e; i++) {
+    const t = toks[i] as Token;
+    if (t.kind === 'word' && t.value !== t.value.toUpperCase()) return false;
+  }
+  return true;
+}
+
+/** `Y.`, `C.`: initials alone (the tail of a party-state tag like `D-N.Y.`) are not a name. */
+function onlyInitials(toks: readonly Token[], a: number, e: number): boolean {
+  for (let i = a; i < e; i++) {
+    const t = toks[i] as Token;
+    if (t.kind === 'word' && t.value.replace(/\.$/, '').length > 1) return false;
+  }
+  return true;
+}
+
