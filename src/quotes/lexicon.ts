@@ -6,6 +6,18 @@
 
 const set = (words: string): ReadonlySet<string> => new Set(words.trim().split(/\s+/));
 
+/**
+ * Manner-of-speaking verbs (Levin 1993, English Verb Classes and Alternations, class
+ * 37.3), past tense only: the present forms are as often nouns ("a bark", "snaps").
+ */
+const MANNER_OF_SPEAKING = `
+  babbled barked bawled bellowed bleated boomed burbled cackled chattered chirped clucked croaked crooned cried
+  drawled droned gabbled gibbered groaned growled grumbled grunted gurgled hissed hollered hooted howled
+  jabbered keened lisped moaned mumbled murmured muttered purred rasped roared rumbled screeched shrieked
+  simpered snapped snarled sneered snorted sobbed squawked squealed stammered stuttered thundered trilled
+  twittered wailed warbled wheezed whimpered whined whooped yapped yelped yodeled
+`;
+
 /** Verbs that report speech or writing ("said", "told", "tweeted"), any tense. */
 export const SPEECH_VERBS = set(`
   said says say saying told tells tell telling added adds adding asked asks asking
@@ -23,6 +35,7 @@ export const SPEECH_VERBS = set(`
   proclaimed proclaims repeated repeats reiterated reiterates advised advises commented comments ask demanded
   agreed agrees disagreed tweet pleaded objected retorted thundered sighed read reads
   typed sings sang sing texted emailed
+  ${MANNER_OF_SPEAKING}
 `);
 
 /** Speech and label verbs that are as often plural nouns ("his claims", "late-night tweets"). */

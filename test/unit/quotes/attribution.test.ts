@@ -68,6 +68,12 @@ describe('people', () => {
     expect(pairs(body)).toEqual([['This is an insult to every worker on the line,', 'Jana Novak']]);
   });
 
+  it('reads a manner-of-speaking verb as a cue', () => {
+    expect(pairs('The minister left the hall. “Come back when you have an offer,” Lena Roth snapped at the envoys.')).toEqual([
+      ['Come back when you have an offer,', 'Lena Roth'],
+    ]);
+  });
+
   it('does not take a dateline for the speaker', () => {
     const body = 'OSLO, March 3 (Wire) — The minister’s adviser rallied the crowd, saying: “We have to be ready for a long fight.”';
     const [only] = pairs(body);
