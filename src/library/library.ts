@@ -1,7 +1,6 @@
 import type { Article, DigestItem } from '../domain/types.ts';
 import type { Answerer } from '../answer/types.ts';
-import { analyze } from '../nlp/analysis.ts';
-import { digestItem, type DigestOptions } from '../digest/build.ts';
+import { digestItems, type DigestOptions } from '../digest/build.ts';
 import { ArticleSearch, type ArticleHit } from './article-search.ts';
 
 /**
@@ -31,10 +30,7 @@ function uniqueById(articles: readonly Article[]): Article[] {
 export async function buildLibrary(all: readonly Article[], opts: LibraryOptions): Promise<Library> {
   const articles = uniqueById(all);
   const items = new Map<string, DigestItem>();
-  for (const article of articles) {
-    items.set(article.id, await digestItem(article, { ...opts, date: '' }, analyze(article.body)));
-    opts.onArticle?.(items.size, articles.length);
-  }
+  for (const item of await digestItems(articles, { ...opts, date: '' })) items.set(item.article.id, item);
   const search = new ArticleSearch(articles);
   const answerer = opts.createAnswerer(articles);
   const newest = [...articles].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.file.localeCompare(b.file));
