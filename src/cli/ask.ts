@@ -3,7 +3,9 @@ import { loadConfig } from '../config/load.ts';
 import { parseCli, runCli, usageError } from './cli.ts';
 import { loadArticleFolder } from '../app/load-library.ts';
 import { createAnswerer } from '../answer/answerer.ts';
-import type { AnswerResult, Turn } from '../answer/types.ts';
+import type { AnswerResult } from '../answer/types.ts';
+import { createAsyncAnswerer } from '../llm/factory.ts';
+import { answerThread } from '../llm/answer-batch.ts';
 import { createLogger } from '../log/logger.ts';
 
 const USAGE = `Usage: npm run ask -- [--articles DIR] [--format json|text] "question"
@@ -61,11 +63,11 @@ async function main(): Promise<void> {
   const answerer = createAnswerer(articles);
   log.info({ articles: answerer.size, ms: Math.round(performance.now() - t0) }, 'answer index built');
 
-  const history: Turn[] = [];
+  // With an LLM configured its calls run concurrently; the output stays in question order.
   const t1 = performance.now();
-  for (const question of questions) {
-    const r = answerer.ask(question, { history: history.slice(-HISTORY) });
-    history.push({ question, answer: r });
+  const answers = answerThread(questions, answerer, createAsyncAnswerer(config, answerer, { log }), HISTORY);
+  for (const [i, question] of questions.entries()) {
+    const r = await (answers[i] as Promise<AnswerResult>);
     process.stdout.write(format === 'json' ? `${toJson(question, r)}\n` : toText(question, r));
   }
   log.info({ questions: questions.length, ms: Math.round(performance.now() - t1) }, 'questions answered');
