@@ -104,6 +104,20 @@ export function buildIndex(items: Iterable<AnalyzedArticle>): AnswerIndex {
     }
     return id;
   };
+  // A token's terms depend only on its kind and text, and most tokens recur: normalise each
+  // distinct (kind, text) once per build. Ids are assigned on first sight, in the same order as
+  // term by term, so the index is the same.
+  const seen = new Map<string, Map<string, readonly number[]>>();
+  const termIds = (t: Token): readonly number[] => {
+    let byValue = seen.get(t.kind);
+    if (!byValue) seen.set(t.kind, (byValue = new Map()));
+    let ids = byValue.get(t.value);
+    if (!ids) {
+      ids = tokenTerms(t).map(idOf);
+      byValue.set(t.value, ids);
+    }
+    return ids;
+  };
   const sArt = new IntList(), sStart = new IntList(), sEnd = new IntList(), sPara = new IntList(), sLen = new IntList(), sFlags = new IntList();
   const sTermOff = new IntList(), sTerms = new IntList(), aSentOff = new IntList(), aLen = new IntList();
   const pTerm = new IntList(1 << 16), pDoc = new IntList(1 << 16), pTf = new IntList(1 << 16);
@@ -127,14 +141,11 @@ export function buildIndex(items: Iterable<AnalyzedArticle>): AnswerIndex {
       let len = 0;
       const first: number[] = [];
       for (const t of s.tokens) {
-        const terms = tokenTerms(t);
-        first.push(terms.length ? idOf(terms[0] as string) : -1);
-        if (terms.length === 0) continue;
+        const ids = termIds(t);
+        first.push(ids.length ? (ids[0] as number) : -1);
+        if (ids.length === 0) continue;
         len++;
-        for (const term of terms) {
-          const id = idOf(term);
-          counts.set(id, (counts.get(id) ?? 0) + 1);
-        }
+        for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
       }
       if (aliases.length) {
         // `World Trade Organisation (WTO)`: a sentence with either form also has the other
@@ -229,11 +240,14 @@ interface Alias {
   readonly longTerms: readonly string[];
 }
 
+const PARENTHESISED_CAPS = /\(\p{Lu}{2,8}\)/u;
 const ACRONYM = /((?:\p{Lu}[\p{L}'-]*\s+(?:(?:of|and|for|the|on|de)\s+)*){1,7}\p{Lu}[\p{L}'-]*)\s*\((\p{Lu}{2,8})\)/gu;
 
 /** `Long Form Name (LFN)` definitions in a text, when the initials agree. */
 export function acronyms(text: string): Alias[] {
   const out: Alias[] = [];
+  // Most texts define none: a cheap look for `(ABC)` spares them the long pattern.
+  if (!PARENTHESISED_CAPS.test(text)) return out;
   for (const m of text.matchAll(ACRONYM)) {
     const short = m[2] as string;
     const words = (m[1] as string).split(/\s+/);

@@ -26,14 +26,24 @@ export interface DigestOptions {
  */
 export async function digestItem(article: Article, opts: DigestOptions, analysis: AnalyzedText = analyze(article.body)): Promise<DigestItem> {
   const summarizer = opts.summarizer;
-  if (!summarizer || summarizer.name === 'extractive') return itemOf(article, analysis, opts, extractiveSummary(article, analysis, opts.sentences));
+  if (isExtractive(opts)) return extractiveItem(article, analysis, opts);
   let summary: Summary;
   try {
-    summary = await summarizer.summarize(article, analysis, opts.sentences);
+    summary = await (summarizer as Summarizer).summarize(article, analysis, opts.sentences);
   } catch (err) {
     summary = fallbackSummary(article, analysis, opts, err);
   }
   return itemOf(article, analysis, opts, summary);
+}
+
+/** Does this digest summarize offline (no summarizer, or the extractive one)? Its entries are then synchronous. */
+export function isExtractive(opts: Pick<DigestOptions, 'summarizer'>): boolean {
+  return !opts.summarizer || opts.summarizer.name === 'extractive';
+}
+
+/** The entry of one article with the extractive summary, synchronously. */
+export function extractiveItem(article: Article, analysis: AnalyzedText, opts: DigestOptions): DigestItem {
+  return itemOf(article, analysis, opts, extractiveSummary(article, analysis, opts.sentences));
 }
 
 /** The extractive summary, computed only when another summarizer failed, with the reason. */
@@ -70,7 +80,7 @@ export async function digestItems(
   let done = 0;
   const report = (): void => opts.onArticle?.(++done, articles.length);
   const summarizer = opts.summarizer;
-  if (!summarizer?.summarizeMany || summarizer.name === 'extractive') {
+  if (!summarizer?.summarizeMany || isExtractive(opts)) {
     for (const [i, article] of articles.entries()) {
       items.push(await digestItem(article, opts, analysisOf(article, i)));
       report();

@@ -1,6 +1,7 @@
 import type { Article, DigestItem } from '../domain/types.ts';
 import type { Answerer } from '../answer/types.ts';
-import { digestItems, type DigestOptions } from '../digest/build.ts';
+import { analyze, type AnalyzedText } from '../nlp/analysis.ts';
+import { digestItems, extractiveItem, isExtractive, type DigestOptions } from '../digest/build.ts';
 import { ArticleSearch, type ArticleHit } from './article-search.ts';
 
 /**
@@ -18,7 +19,12 @@ export interface Library {
 }
 
 export interface LibraryOptions extends Omit<DigestOptions, 'date'> {
-  readonly createAnswerer: (articles: readonly Article[]) => Answerer;
+  /**
+   * The answerer over the articles. When it indexes them it should take each article's
+   * analysis from `analysisOf` (in article order, once each): the library then makes each
+   * extractive digest entry from that same analysis, so start-up analyses every article once.
+   */
+  readonly createAnswerer: (articles: readonly Article[], analysisOf?: (article: Article) => AnalyzedText) => Answerer;
 }
 
 /** Two files with the same content are one article (same id): the first one, in path order, is kept. */
@@ -30,9 +36,25 @@ function uniqueById(articles: readonly Article[]): Article[] {
 export async function buildLibrary(all: readonly Article[], opts: LibraryOptions): Promise<Library> {
   const articles = uniqueById(all);
   const items = new Map<string, DigestItem>();
-  for (const item of await digestItems(articles, { ...opts, date: '' })) items.set(item.article.id, item);
+  const digestOpts = { ...opts, date: '' };
+  const analysisOf = isExtractive(opts)
+    ? (article: Article): AnalyzedText => {
+        const analysis = analyze(article.body);
+        if (!items.has(article.id)) {
+          items.set(article.id, extractiveItem(article, analysis, digestOpts));
+          opts.onArticle?.(items.size, articles.length);
+        }
+        return analysis;
+      }
+    : undefined;
+  const answerer = opts.createAnswerer(articles, analysisOf);
+  // Entries the answerer did not make (a model summarizes, or the index came from a cache).
+  const before = items.size;
+  const rest = articles.filter((a) => !items.has(a.id));
+  for (const item of await digestItems(rest, { ...digestOpts, onArticle: (done) => opts.onArticle?.(before + done, articles.length) })) {
+    items.set(item.article.id, item);
+  }
   const search = new ArticleSearch(articles);
-  const answerer = opts.createAnswerer(articles);
   const newest = [...articles].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.file.localeCompare(b.file));
   return {
     articles,
