@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Article } from '../domain/types.ts';
 import type { AnalyzedText } from '../nlp/analysis.ts';
@@ -55,8 +55,8 @@ export function indexKey(articles: readonly Article[]): string {
 
 const align8 = (n: number): number => (n + 7) & ~7;
 
-/** The index as bytes (see the module comment). Throws on a field it cannot store. */
-export function encodeIndex(index: AnswerIndex, key: string): Buffer {
+/** The index as byte chunks to write in order (see the module comment): views, no copy of the arrays. Throws on a field it cannot store. */
+export function encodeIndex(index: AnswerIndex, key: string): Buffer[] {
   const numbers: Record<string, number> = {};
   const arrays: { name: string; kind: ArrayKind; length: number; offset: number; data: ArrayBufferView }[] = [];
   let offset = 0;
@@ -71,12 +71,16 @@ export function encodeIndex(index: AnswerIndex, key: string): Buffer {
   }
   const header: Header = { key, vocab: [...index.vocab.keys()], numbers, arrays: arrays.map(({ data: _d, ...a }) => a) };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
-  const start = align8(4 + json.length);
-  const out = Buffer.alloc(start + offset);
-  out.writeUInt32LE(json.length, 0);
-  json.copy(out, 4);
-  for (const a of arrays) out.set(new Uint8Array(a.data.buffer, a.data.byteOffset, a.data.byteLength), start + a.offset);
-  return out;
+  const head = Buffer.alloc(align8(4 + json.length));
+  head.writeUInt32LE(json.length, 0);
+  json.copy(head, 4);
+  const chunks: Buffer[] = [head];
+  for (const a of arrays) {
+    chunks.push(Buffer.from(a.data.buffer, a.data.byteOffset, a.data.byteLength));
+    const pad = align8(a.data.byteLength) - a.data.byteLength;
+    if (pad > 0) chunks.push(Buffer.alloc(pad));
+  }
+  return chunks;
 }
 
 /** The index stored in `bytes` for exactly these articles, or null (other key, or not an index file). */
@@ -92,14 +96,21 @@ export function decodeIndex(bytes: Buffer, articles: readonly Article[], key: st
   }
   if (header.key !== key) return null;
   const start = align8(4 + len);
-  // One aligned copy of the array area: every typed array is a view into it.
-  const area = new ArrayBuffer(bytes.length - start);
-  new Uint8Array(area).set(bytes.subarray(start));
+  // Typed arrays are views into the file's bytes when those are 8-aligned (a large file read
+  // whole has its own buffer), else into one aligned copy.
+  let area: ArrayBufferLike = bytes.buffer;
+  let base = bytes.byteOffset + start;
+  if (base % 8 !== 0) {
+    area = new ArrayBuffer(bytes.length - start);
+    new Uint8Array(area).set(bytes.subarray(start));
+    base = 0;
+  }
+  const size = bytes.length - start;
   const fields: Record<string, unknown> = { ...header.numbers };
   for (const a of header.arrays) {
     const Ctor = ARRAYS[a.kind];
-    if (!Ctor || a.offset + a.length * Ctor.BYTES_PER_ELEMENT > area.byteLength) return null;
-    fields[a.name] = new Ctor(area, a.offset, a.length);
+    if (!Ctor || a.offset + a.length * Ctor.BYTES_PER_ELEMENT > size) return null;
+    fields[a.name] = new Ctor(area as ArrayBuffer, base + a.offset, a.length);
   }
   const vocab = new Map<string, number>();
   header.vocab.forEach((t, i) => vocab.set(t, i));
@@ -135,7 +146,12 @@ export function cachedIndex(articles: readonly Article[], file: string, analysis
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, encodeIndex(index, key));
+    const fd = openSync(tmp, 'w');
+    try {
+      for (const chunk of encodeIndex(index, key)) writeSync(fd, chunk);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, file);
   } catch (err) {
     note = `${note}; not written (${err instanceof Error ? err.message : String(err)})`;
