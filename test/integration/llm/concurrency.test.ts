@@ -49,9 +49,9 @@ describe('LLM digest: concurrent requests', () => {
     expect(digest.items.every((i) => i.summary.method === 'llm')).toBe(true);
     expect(h.fake.requests).toHaveLength(20);
     expect(h.fake.inFlight.max).toBe(4);
-    // One at a time this is 20 × ~220 ms ≈ 4.4 s; four at a time ≈ 1.1 s. Generous bounds on a shared machine.
+    // One at a time this is at least 20 × 220 ms = 4.4 s; four at a time ≈ 1.1 s. Generous bounds on a shared machine.
     expect(elapsed).toBeGreaterThanOrEqual(5 * DELAY * 0.9);
-    expect(elapsed).toBeLessThan(2_200);
+    expect(elapsed).toBeLessThan(3_000);
   });
 
   it('reports progress for every article, counting up to the total', async () => {
