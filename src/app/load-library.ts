@@ -26,9 +26,9 @@ export async function loadLibrary(config: Config, log: Logger, summarizer?: Summ
     ...(summarizer ? { summarizer } : {}),
     sentences: config.core.summarySentences,
     quotes: config.core.keyQuotes,
-    createAnswerer: (list, analysisOf) => {
+    createAnswerer: (list, o) => {
       const t0 = performance.now();
-      const cached = cachedIndex(list, path.join(config.core.dataDir, INDEX_CACHE_FILE), analysisOf ?? ((a) => analyze(a.body)));
+      const cached = cachedIndex(list, path.join(config.core.dataDir, INDEX_CACHE_FILE), o?.analyses ?? ((a) => analyze(a.body)));
       log.info({ articles: list.length, reused: cached.reused, ms: Math.round(performance.now() - t0), ...(cached.note ? { note: cached.note } : {}) }, 'answer index ready');
       return createAnswererFromIndex(cached.index);
     },

@@ -21,16 +21,21 @@ export interface Library {
 export interface LibraryOptions extends Omit<DigestOptions, 'date'> {
   /**
    * The answerer over the articles. When it indexes them it should take each article's
-   * analysis from `analysisOf` (in article order, once each): the library then makes each
+   * analysis from `opts.analyses` (in article order, once each): the library then makes each
    * extractive digest entry from that same analysis, so start-up analyses every article once.
    */
-  readonly createAnswerer: (articles: readonly Article[], analysisOf?: (article: Article) => AnalyzedText) => Answerer;
+  readonly createAnswerer: (articles: readonly Article[], opts?: { readonly analyses?: (article: Article) => AnalyzedText }) => Answerer;
 }
 
 /** Two files with the same content are one article (same id): the first one, in path order, is kept. */
 function uniqueById(articles: readonly Article[]): Article[] {
   const seen = new Set<string>();
   return articles.filter((a) => !seen.has(a.id) && seen.add(a.id));
+}
+
+/** The bot's digest order: newest first by article date (undated last), then by file. */
+export function newestFirst<T extends Pick<Article, 'date' | 'file'>>(articles: readonly T[]): T[] {
+  return [...articles].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.file.localeCompare(b.file));
 }
 
 export async function buildLibrary(all: readonly Article[], opts: LibraryOptions): Promise<Library> {
@@ -47,7 +52,7 @@ export async function buildLibrary(all: readonly Article[], opts: LibraryOptions
         return analysis;
       }
     : undefined;
-  const answerer = opts.createAnswerer(articles, analysisOf);
+  const answerer = opts.createAnswerer(articles, analysisOf ? { analyses: analysisOf } : {});
   // Entries the answerer did not make (a model summarizes, or the index came from a cache).
   const before = items.size;
   const rest = articles.filter((a) => !items.has(a.id));
@@ -55,7 +60,7 @@ export async function buildLibrary(all: readonly Article[], opts: LibraryOptions
     items.set(item.article.id, item);
   }
   const search = new ArticleSearch(articles);
-  const newest = [...articles].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.file.localeCompare(b.file));
+  const newest = newestFirst(articles);
   return {
     articles,
     item: (id) => items.get(id),

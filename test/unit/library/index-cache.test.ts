@@ -99,7 +99,7 @@ describe('library start-up shares each analysis between the answer index and the
     const lib = await buildLibrary(ARTICLES, {
       sentences: 2,
       quotes: 2,
-      createAnswerer: (list, analysisOf) => createAnswerer(list, { analyses: (a) => (seen.push(a.id), (analysisOf ?? ((x: Article) => analyze(x.body)))(a)) }),
+      createAnswerer: (list, o) => createAnswerer(list, { analyses: (a) => (seen.push(a.id), (o?.analyses ?? ((x: Article) => analyze(x.body)))(a)) }),
     });
     expect(seen).toEqual(ARTICLES.map((a) => a.id));
     for (const a of ARTICLES) expect(lib.item(a.id)).toEqual(await digestItem(a, { date: '', sentences: 2, quotes: 2 }));
