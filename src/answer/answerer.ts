@@ -6,8 +6,9 @@ import { answerOrder } from './confidence.ts';
 import { resolveFollowUp } from './follow-up.ts';
 import { questionParser, withHistory } from './history.ts';
 import type { Concept, ParsedQuestion } from './query.ts';
-import { answerFeatures, defaultRankerModel, linearScore, sigmoid, type RankerModel } from './ranker-model.ts';
+import { RANK_FEATURES, answerFeatures, defaultRankerModel, linearScore, sigmoid, type RankerModel } from './ranker-model.ts';
 import { rerank, type Scored } from './rerank.ts';
+import { preferSpeaker } from './speaker-preference.ts';
 import { buildIndex, type AnswerIndex } from './sentence-index.ts';
 import { NOT_FOUND, type AnalyzedArticle, type AnswerResult, type AnswerSource, type Answerer, type AskOptions } from './types.ts';
 
@@ -24,6 +25,8 @@ import { NOT_FOUND, type AnalyzedArticle, type AnswerResult, type AnswerSource, 
  */
 
 export type { AnswererOptions, Explanation } from './answer-options.ts';
+
+const CTX = RANK_FEATURES.indexOf('ctx');
 
 /**
  * An answerer over an index already built. Not reentrant: it reuses scratch arrays sized to
@@ -69,7 +72,8 @@ export function createAnswererFromIndex(index: AnswerIndex, opts: AnswererOption
       }
       const ordered = answerOrder(index, ranked, prefer, answerable, model.threshold);
       if (!ordered) return refusal();
-      const sources = ordered.slice(0, maxSources).map((r) => source(index, r));
+      // answerability is judged on the ranking; the asked person's statement may then come first
+      const sources = preferSpeaker(q, ordered, (r) => source(index, r), (r) => r.features[CTX] as number, askOpts.attributions).slice(0, maxSources).map((r) => source(index, r));
       return { answered: true, answer: (sources[0] as AnswerSource).sentence, sources };
     },
   };

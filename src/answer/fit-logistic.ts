@@ -19,6 +19,8 @@ export interface FitOptions {
   readonly l2?: number;
   readonly iterations?: number;
   readonly bias?: boolean;
+  /** Per feature: 1 keeps its weight ≥ 0, -1 keeps it ≤ 0, 0 leaves it free (monotone priors). */
+  readonly signs?: readonly number[];
 }
 
 export interface Fitted {
@@ -64,6 +66,8 @@ export function fitLogistic(rows: FitRows, opts: FitOptions = {}): Fitted {
       const mh = (m[j] as number) / (1 - 0.9 ** t);
       const vh = (v[j] as number) / (1 - 0.999 ** t);
       theta[j] = (theta[j] as number) - (lr * mh) / (Math.sqrt(vh) + 1e-8);
+      const sign = j < d ? (opts.signs?.[j] ?? 0) : 0;
+      if (sign * (theta[j] as number) < 0) theta[j] = 0;
     }
   }
   return { weights: [...theta.subarray(0, d)], bias: useBias ? (theta[d] as number) : 0, logLoss: loss };

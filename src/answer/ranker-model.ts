@@ -9,8 +9,8 @@ import { z } from 'zod';
  * means and spreads before the weights apply.
  *
  * Abstention has one documented threshold: the answerer answers only when the calibrated
- * probability that its first source is right is at least `threshold` (0.5 by default: answer
- * when right is likelier than wrong).
+ * probability that its first source is right is at least `threshold`, which the training
+ * script sets to the lowest value keeping the training questions' false-answer rate ≤ 20%.
  */
 
 /** Features of one candidate sentence, in this order (see rerank.ts for their definitions). */
@@ -18,6 +18,18 @@ export const RANK_FEATURES = [
   'cov', 'ctx', 'ownCtx', 'art', 'bm25', 'typeOk', 'typeMiss', 'missFrac', 'missing', 'offContext', 'position', 'lead', 'role', 'boost',
   'anaphor', 'confidence', 'person', 'maxMiss', 'unmatched',
 ] as const;
+
+/**
+ * Monotone priors, applied to both models: more of the question found, a better-matching
+ * article or answer type can only count for a candidate; names missing or concepts unmatched
+ * only against it. The development sets' writing style (paraphrased answerable questions,
+ * near misses sharing most words) would otherwise teach that covering the question is a
+ * sign it is not answered, which holds for no reader.
+ */
+export const FEATURE_SIGNS: Readonly<Record<string, number>> = {
+  cov: 1, ctx: 1, ownCtx: 1, art: 1, bm25: 1, typeOk: 1, typeMiss: -1, missFrac: -1, missing: -1, offContext: -1, role: 1, confidence: 1,
+  person: 1, maxMiss: -1, unmatched: -1, margin: 1,
+};
 
 /** Features of the best candidate for answerability: its own features, then how far ahead of the next one it is. */
 export const ANSWER_FEATURES = [...RANK_FEATURES, 'margin', 'strength', 'ownConcepts'] as const;

@@ -89,7 +89,9 @@ export function rerank(
     });
     const { groups, missing, offContext } = keys.counts();
     ownCtx /= ownImp || 1;
-    const ok = typeMatch(index, sid, q, known);
+    const role = q.type.label === 'identity' && describesAsked(index, sid, q);
+    // who-is: the answer type is a role description of the asked name
+    const ok = q.type.label === 'identity' ? role : typeMatch(index, sid, q, known);
     const x = new Float64Array(RANK_FEATURES.length);
     x[F.cov] = cov / totalImp;
     x[F.ctx] = ctx / totalImp;
@@ -103,7 +105,7 @@ export function rerank(
     x[F.offContext] = offContext;
     x[F.position] = Math.log1p(sid - first);
     x[F.lead] = sid === first ? 1 : 0;
-    x[F.role] = q.type.label === 'identity' && describesAsked(index, sid, q) ? 1 : 0;
+    x[F.role] = role ? 1 : 0;
     x[F.boost] = boost.get(a) ?? 0;
     x[F.anaphor] = anaphor ? 1 : 0;
     x[F.confidence] = Math.min(1, ownCtx) * (ok ? 1 : 1 - q.type.strength);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createAnswerer } from '../answer/answerer.ts';
 import type { Explanation } from '../answer/answer-options.ts';
 import { fitLogistic, standardisation } from '../answer/fit-logistic.ts';
-import { ANSWER_FEATURES, RANK_FEATURES, answerFeatures, defaultRankerModel, linearScore, loadRankerModel, sigmoid, type LinearModel, type RankerModel } from '../answer/ranker-model.ts';
+import { ANSWER_FEATURES, FEATURE_SIGNS, RANK_FEATURES, answerFeatures, defaultRankerModel, linearScore, loadRankerModel, sigmoid, type LinearModel, type RankerModel } from '../answer/ranker-model.ts';
 import type { Turn } from '../answer/types.ts';
 import { parseCli, runCli, usageError } from './cli.ts';
 import { QA_SET_NAMES, qaSetAvailable, readQaSet, type QaSet, type QaSetName } from './qa-sets.ts';
@@ -14,8 +14,12 @@ Fits the answerer's ranker and answerability model on the given follow-up questi
 Leave-one-set-out: fit with --sets naming two sets and --out elsewhere, then score the third with
 the shared scorer and \`npm run ask -- --weights FILE\`.`;
 
-/** Answer when P(first source right) ≥ this: right likelier than wrong. */
-const THRESHOLD = 0.5;
+/**
+ * The abstention threshold is fitted with the models: the lowest probability (on a 0.05 grid
+ * from 0.2 to 0.8) at which the training questions' false-answer rate stays within this bound,
+ * so the answerer answers as much as it can while wrong answers stay rare.
+ */
+const MAX_FALSE_ANSWERS = 0.2;
 /** Rounds of collect-then-fit: the thread boost depends on what the previous model answered. */
 const ROUNDS = 2;
 const HISTORY = 3;
@@ -79,7 +83,7 @@ function fitRanker(qs: readonly Question[]): { model: LinearModel; logLoss: numb
       }
     }
   }
-  const f = fitLogistic({ x, y, w }, { bias: false, l2: 0.01 });
+  const f = fitLogistic({ x, y, w }, { bias: false, l2: 0.01, signs: RANK_FEATURES.map((n) => FEATURE_SIGNS[n] ?? 0) });
   return { model: toLinear(st, f.weights, 0), logLoss: f.logLoss };
 }
 
@@ -99,7 +103,7 @@ function tops(qs: readonly Question[], rank: LinearModel): Top[] {
 
 function fitAnswerability(ts: readonly Top[]): { model: LinearModel; logLoss: number } {
   const st = standardisation(ts.map((t) => t.x), ANSWER_FEATURES.length);
-  const f = fitLogistic({ x: ts.map((t) => std(st, t.x)), y: ts.map((t) => (t.right ? 1 : 0)) }, { l2: 0.02 });
+  const f = fitLogistic({ x: ts.map((t) => std(st, t.x)), y: ts.map((t) => (t.right ? 1 : 0)) }, { l2: 0.02, signs: ANSWER_FEATURES.map((n) => FEATURE_SIGNS[n] ?? 0) });
   return { model: toLinear(st, f.weights, f.bias), logLoss: f.logLoss };
 }
 
@@ -149,7 +153,14 @@ async function main(): Promise<void> {
     const qs = sets.flatMap((s) => collect(s, model));
     const ranker = fitRanker(qs.filter((q) => q.answerable));
     const ans = fitAnswerability(tops(qs, ranker.model));
-    model = { rank: ranker.model, answer: ans.model, threshold: THRESHOLD };
+    model = { rank: ranker.model, answer: ans.model, threshold: 0.8 };
+    for (let t = 0.2; t <= 0.8 + 1e-9; t += 0.05) {
+      const m = { ...model, threshold: Number(t.toFixed(2)) };
+      if ((trainFigures(qs, m).falseAnswerRate as number) <= MAX_FALSE_ANSWERS) {
+        model = m;
+        break;
+      }
+    }
     report = {
       fittedOn: present, round, rankerLogLoss: Number(ranker.logLoss.toFixed(4)), answerabilityLogLoss: Number(ans.logLoss.toFixed(4)),
       training: trainFigures(qs, model),
