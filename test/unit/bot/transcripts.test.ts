@@ -6,7 +6,7 @@ import { createAnswerer } from '../../../src/answer/answerer.ts';
 import { resolveFollowUp } from '../../../src/answer/follow-up.ts';
 import type { AnswerResult } from '../../../src/answer/types.ts';
 import { Bot } from '../../../src/bot/bot.ts';
-import type { BotReply } from '../../../src/bot/replies.ts';
+import type { BotReply } from '../../../src/chat/replies.ts';
 import type { ThreadRef } from '../../../src/domain/thread-ref.ts';
 import { buildLibrary, type Library } from '../../../src/library/library.ts';
 import { silentLogger } from '../../../src/log/logger.ts';
