@@ -127,6 +127,9 @@ describe('readability', () => {
     expect(readability(first('Trade talks.')).fragment).toBe(true);
     expect(readability(first('By Staff Reporter')).furniture).toBe(true);
     expect(readability(first('Scroll down for video The minister arrives in Tokyo for the talks')).furniture).toBe(true);
+    expect(readability(first('Tap the gallery below to see the harbour cranes at work')).furniture).toBe(true);
+    expect(readability(first('For free, confidential support call the helpline on 0800 000 111.')).furniture).toBe(true);
+    expect(readability(first('Dock workers click their badges at the gate before each shift begins.')).furniture).toBe(false);
     expect(readability(first('Strictly business: the two leaders shake hands before the talks in New York')).furniture).toBe(true);
     expect(readability(first('He said: the talks went well and will resume next week in Tokyo.')).furniture).toBe(false);
     expect(readability(first('The minister arrives for talks in Tokyo on Monday He is expected to meet the prime minister.')).runOn).toBe(true);
