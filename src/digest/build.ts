@@ -5,6 +5,7 @@ import type { Summarizer } from '../summarize/summarizer.ts';
 import { findQuotes } from '../quotes/find.ts';
 import { keyQuotes } from '../quotes/rank.ts';
 import { plainSummary, verifiedQuotes } from '../llm/llm-summary.ts';
+import { quotesOutsideSummary } from './summary-quotes.ts';
 
 export interface DigestOptions {
   /** Digest date, ISO `YYYY-MM-DD`. */
@@ -35,7 +36,8 @@ export async function digestItem(article: Article, opts: DigestOptions, analysis
   }
   const fromModel = opts.quotes === 'all' ? undefined : verifiedQuotes(summary);
   const all: readonly Quote[] = fromModel ?? findQuotes(analysis);
-  const quotes = opts.quotes === 'all' ? [...all] : keyQuotes(all, opts.quotes);
+  // `all` is the complete list of quotations; key quotes skip those the summary already shows.
+  const quotes = opts.quotes === 'all' ? [...all] : keyQuotes(quotesOutsideSummary(all, summary.sentences, analysis), opts.quotes);
   return { article, summary: plainSummary(summary), quotes };
 }
 
