@@ -9,11 +9,11 @@ import { Bot } from './bot/bot.ts';
 import { ConsoleAdapter } from './adapters/console/console-adapter.ts';
 import { createAsyncAnswerer } from './llm/factory.ts';
 import { LiveLibrary } from './schedule/live-library.ts';
-import { botPoster } from './schedule/bot-poster.ts';
+import { botPoster } from './app/bot-poster.ts';
 import { startScheduling } from './schedule/start-scheduling.ts';
 import { botMetrics } from './ops/bot-metrics.ts';
 import { Shutdown } from './ops/shutdown.ts';
-import type { StateStore } from './store/state-store.ts';
+import type { StateStore } from './domain/state-store.ts';
 
 /** Composition root: config → store → summarizer → library → bot → adapters → scheduler; signals → stop(). */
 async function main(): Promise<number> {

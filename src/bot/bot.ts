@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Digest, DigestItem } from '../domain/types.ts';
 import type { ThreadRef } from '../domain/thread-ref.ts';
 import type { Answerer, AnswerResult, AskOptions, Turn } from '../answer/types.ts';
-import type { ChatAdapter, ChatHandlers, IncomingCommand, IncomingMessage } from '../adapters/chat-adapter.ts';
-import type { DigestRecord, StateStore, StoredTurn } from '../store/state-store.ts';
+import type { ChatAdapter, ChatHandlers, IncomingCommand, IncomingMessage } from '../chat/chat-adapter.ts';
+import type { DigestRecord, StateStore, StoredTurn } from '../domain/state-store.ts';
 import type { Library } from '../library/library.ts';
 import type { Logger } from '../log/logger.ts';
 import { parseCommand, HELP_TEXT, COMMAND_NAME } from './command-grammar.ts';
 import { fallbacksOf } from '../digest/build.ts';
-import type { BotReply, SearchHit } from './replies.ts';
+import type { BotReply, SearchHit } from '../chat/replies.ts';
 
 export interface BotDeps {
   /** The current library; a getter so a reload swaps it without restarting the bot. */

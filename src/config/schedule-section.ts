@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Section } from './sections.ts';
-import { cronProblem, CRON_HELP } from '../schedule/cron-spec.ts';
-import { isValidTimeZone } from '../schedule/zoned-time.ts';
+import { cronProblem, CRON_HELP, isValidTimeZone } from './schedule-checks.ts';
 
 /**
  * Scheduled digests, replicas and operations. Targets come from the config file; one more

@@ -4,8 +4,8 @@ import { extractiveSummary } from '../summarize/extractive.ts';
 import type { Summarizer } from '../summarize/summarizer.ts';
 import { findQuotes } from '../quotes/find.ts';
 import { keyQuotes } from '../quotes/rank.ts';
-import { plainSummary, verifiedQuotes } from '../llm/llm-summary.ts';
-import { quotesOutsideSummary } from './summary-quotes.ts';
+import { plainSummary, verifiedQuotes } from '../summarize/summary-quotes.ts';
+import { quotesOutsideSummary } from './quotes-outside-summary.ts';
 
 export interface DigestOptions {
   /** Digest date, ISO `YYYY-MM-DD`. */

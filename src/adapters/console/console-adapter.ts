@@ -2,10 +2,10 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Digest } from '../../domain/types.ts';
 import type { ThreadRef } from '../../domain/thread-ref.ts';
-import type { BotReply } from '../../bot/replies.ts';
+import type { BotReply } from '../../chat/replies.ts';
 import { replyToText } from '../../bot/render-reply.ts';
 import { COMMAND_NAME } from '../../bot/command-grammar.ts';
-import type { ChatAdapter, ChatHandlers, PostedDigest } from '../chat-adapter.ts';
+import type { ChatAdapter, ChatHandlers, PostedDigest } from '../../chat/chat-adapter.ts';
 
 export interface ConsoleAdapterOptions {
   readonly input: Readable;

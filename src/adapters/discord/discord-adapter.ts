@@ -1,8 +1,8 @@
 import { Events, ThreadAutoArchiveDuration, type Client, type ClientOptions, type Message, type SendableChannels } from 'discord.js';
-import type { ChatAdapter, ChatHandlers, PostedDigest } from '../chat-adapter.ts';
+import type { ChatAdapter, ChatHandlers, PostedDigest } from '../../chat/chat-adapter.ts';
 import type { Digest } from '../../domain/types.ts';
 import type { ThreadRef } from '../../domain/thread-ref.ts';
-import type { BotReply } from '../../bot/replies.ts';
+import type { BotReply } from '../../chat/replies.ts';
 import type { DiscordConfig } from '../../config/discord-section.ts';
 import type { Logger } from '../../log/logger.ts';
 import { createClient } from './client.ts';

@@ -1,7 +1,7 @@
 import type { App, RespondFn } from '@slack/bolt';
-import type { ChatHandlers, IncomingMessage } from '../chat-adapter.ts';
+import type { ChatHandlers, IncomingMessage } from '../../chat/chat-adapter.ts';
 import type { ThreadRef } from '../../domain/thread-ref.ts';
-import type { BotReply } from '../../bot/replies.ts';
+import type { BotReply } from '../../chat/replies.ts';
 import { COMMAND_NAME } from '../../bot/command-grammar.ts';
 import type { Logger } from '../../log/logger.ts';
 import { SLACK_LIMITS, assertWithinLimits, type SlackMessage } from './limits.ts';

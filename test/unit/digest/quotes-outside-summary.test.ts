@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../../../src/digest/build.ts';
 import { parseTxt } from '../../../src/sources/txt.ts';
 import { renderDigest } from '../../../src/digest/render-text.ts';
-import { quotesOutsideSummary } from '../../../src/digest/summary-quotes.ts';
+import { quotesOutsideSummary } from '../../../src/digest/quotes-outside-summary.ts';
 import { analyze } from '../../../src/nlp/analysis.ts';
 import { findQuotes } from '../../../src/quotes/find.ts';
 
