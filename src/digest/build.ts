@@ -36,8 +36,10 @@ export async function digestItem(article: Article, opts: DigestOptions, analysis
   }
   const fromModel = opts.quotes === 'all' ? undefined : verifiedQuotes(summary);
   const all: readonly Quote[] = fromModel ?? findQuotes(analysis);
-  // `all` is the complete list of quotations; key quotes skip those the summary already shows.
-  const quotes = opts.quotes === 'all' ? [...all] : keyQuotes(quotesOutsideSummary(all, summary.sentences, analysis), opts.quotes);
+  // `all` is the complete list of quotations. The finder's key quotes skip those the summary already
+  // shows; a model picks its quotes together with its summary, so they are kept as given.
+  const candidates = fromModel ?? quotesOutsideSummary(all, summary.sentences, analysis);
+  const quotes = opts.quotes === 'all' ? [...all] : keyQuotes(candidates, opts.quotes);
   return { article, summary: plainSummary(summary), quotes };
 }
 
