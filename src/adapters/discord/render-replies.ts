@@ -3,7 +3,7 @@ import type { BotReply, SearchHit } from '../../bot/replies.ts';
 import { NOT_FOUND } from '../../answer/types.ts';
 import { LIMITS, type OutboundMessage } from './limits.ts';
 import { packMessages, renderDigest, safeUrl } from './render-embeds.ts';
-import { clip, literal, splitText } from './text.ts';
+import { clip, linkLabel, linkTarget, literal, splitText } from './text.ts';
 
 /**
  * Any bot reply as Discord messages (thread replies and `/trade-news` answers alike):
@@ -29,9 +29,8 @@ function describedEmbeds(title: string, description: string, extra: Partial<APIE
 }
 
 function hitLine(h: SearchHit, i: number): string {
-  const title = literal(h.title);
   const url = safeUrl(h.url);
-  const head = url ? `**${i + 1}. [${title}](${url})**` : `**${i + 1}. ${title}**`;
+  const head = url ? `**${i + 1}. [${linkLabel(h.title)}](${linkTarget(url)})**` : `**${i + 1}. ${literal(h.title)}**`;
   const date = h.date ? ` (${h.date.slice(0, 10)})` : '';
   return `${head}${date}\n${clip(literal(h.line), 600)}`;
 }
