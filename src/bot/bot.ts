@@ -6,7 +6,7 @@ import type { ChatAdapter, ChatHandlers, IncomingCommand, IncomingMessage } from
 import type { DigestRecord, StateStore, StoredTurn } from '../store/state-store.ts';
 import type { Library } from '../library/library.ts';
 import type { Logger } from '../log/logger.ts';
-import { parseCommand, HELP_TEXT, COMMAND_NAME } from './command-grammar.ts';
+import { parseCommand, HELP_TEXT, COMMAND_NAME, tooLong } from './command-grammar.ts';
 import { fallbacksOf } from '../digest/build.ts';
 import type { BotReply, SearchHit } from './replies.ts';
 
@@ -109,6 +109,8 @@ export class Bot {
     const digest = await this.deps.store.digestForThread(msg.thread);
     if (!digest && !msg.mentioned) return null;
     const text = msg.text.trim();
+    const long = tooLong(text);
+    if (long !== null) return { kind: 'help', text: HELP_TEXT, problem: long };
     if (text.toLowerCase().startsWith(COMMAND_NAME)) return this.onCommand({ ...msg, text });
     if (!/[\p{L}\p{N}]/u.test(text)) return { kind: 'help', text: HELP_TEXT, problem: 'Ask me a question about the articles.' };
     return this.answer(text, msg.thread, digest);
