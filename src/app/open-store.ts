@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Config } from '../config/schema.ts';
-import type { StateStore } from '../store/state-store.ts';
+import type { StateStore } from '../domain/state-store.ts';
 import { SqliteStore } from '../store/sqlite-store.ts';
 
 /** The configured state store: SQLite under the data folder unless PostgreSQL is configured. */

@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.ts';
 import type { Logger } from '../log/logger.ts';
-import type { ChatAdapter } from '../adapters/chat-adapter.ts';
+import type { ChatAdapter } from '../chat/chat-adapter.ts';
 import { createSlackAdapter } from '../adapters/slack/slack-adapter.ts';
 import { slackEnabled } from '../adapters/slack/slack-config.ts';
 import { createDiscordAdapter } from '../adapters/discord/discord-adapter.ts';

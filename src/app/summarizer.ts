@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.ts';
 import type { Logger } from '../log/logger.ts';
-import type { StateStore } from '../store/state-store.ts';
+import type { StateStore } from '../domain/state-store.ts';
 import { SqliteStore } from '../store/sqlite-store.ts';
 import { PostgresStore } from '../store/postgres-store.ts';
 import { PostgresLlmCache } from '../store/postgres-llm-cache.ts';

@@ -1,4 +1,4 @@
-import type { BotReply } from './replies.ts';
+import type { BotReply } from '../chat/replies.ts';
 import { renderDigest } from '../digest/render-text.ts';
 import { defang } from './safety.ts';
 

@@ -4,7 +4,7 @@ import { extractiveSummary } from '../summarize/extractive.ts';
 import type { Summarizer } from '../summarize/summarizer.ts';
 import { findQuotes } from '../quotes/find.ts';
 import { keyQuotes } from '../quotes/rank.ts';
-import { plainSummary, verifiedQuotes } from '../llm/llm-summary.ts';
+import { plainSummary, verifiedQuotes } from '../summarize/summary-quotes.ts';
 
 export interface DigestOptions {
   /** Digest date, ISO `YYYY-MM-DD`. */

@@ -9,7 +9,7 @@ import { fitText, type TokenBudget, type TokenCounter } from './budget.ts';
 import { SUMMARY_PROMPT_VERSION, summaryMessages } from './prompt.ts';
 import { parseReply, summaryOutput, type SummaryOutput } from './parse.ts';
 import { hasMention, unsupportedFacts, verifyQuotes } from './verify.ts';
-import type { LlmSummary } from './llm-summary.ts';
+import type { LlmSummary } from '../summarize/summary-quotes.ts';
 
 /**
  * The LLM summarizer: cache → token budget → resilient call → zod-validated JSON →

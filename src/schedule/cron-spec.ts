@@ -1,4 +1,5 @@
 import cron from 'node-cron';
+import { CRON_HELP, cronProblem } from '../config/schedule-checks.ts';
 
 /**
  * A cron expression parsed by node-cron (5 fields, or 6 with seconds first; names,
@@ -13,23 +14,6 @@ export interface CronSpec {
   readonly daysOfMonth: readonly (number | string)[];
   readonly months: readonly number[];
   readonly daysOfWeek: readonly (number | string)[];
-}
-
-export const CRON_HELP = '5 fields "minute hour day-of-month month day-of-week" (or 6 with seconds first), e.g. "0 8 * * 1-5" for 08:00 on weekdays';
-
-/** Why `expression` is not a usable cron expression, or null when it is. */
-export function cronProblem(expression: string): string | null {
-  const detail = cron.validateDetailed(expression);
-  if (detail.valid) {
-    try {
-      cron.parse(expression);
-      return null;
-    } catch (err) {
-      return err instanceof Error ? err.message : String(err);
-    }
-  }
-  const reasons = detail.errors.map((e) => e.message).join('; ');
-  return reasons === '' ? 'not a valid cron expression' : reasons;
 }
 
 const asc = (values: readonly number[]): number[] => [...new Set(values)].sort((a, b) => a - b);

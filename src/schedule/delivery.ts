@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ChatAdapter } from '../adapters/chat-adapter.ts';
+import type { ChatAdapter } from '../chat/chat-adapter.ts';
 import type { DigestTarget } from './targets.ts';
 
 /**

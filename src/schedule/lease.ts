@@ -1,6 +1,6 @@
 import type { Logger } from '../log/logger.ts';
 import type { Clock } from './clock.ts';
-import type { RunStore } from './run-store.ts';
+import type { RunStore } from '../domain/run-store.ts';
 
 export interface LeaseOptions {
   readonly runStore: RunStore;

@@ -4,7 +4,7 @@ import type { BotMetrics } from '../ops/bot-metrics.ts';
 import type { VersionInfo } from './article-versions.ts';
 import type { Clock } from './clock.ts';
 import { digestIdFor, type DigestAdapter, type PostDigestFn } from './delivery.ts';
-import type { PostedArticle, RunRecord, RunStore } from './run-store.ts';
+import type { PostedArticle, RunRecord, RunStore } from '../domain/run-store.ts';
 import { selectArticles } from './select-articles.ts';
 import type { DigestTarget } from './targets.ts';
 

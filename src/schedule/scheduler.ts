@@ -9,7 +9,7 @@ import { LeaseKeeper } from './lease.ts';
 import { decideDue } from './missed-run.ts';
 import { nextOccurrence } from './occurrences.ts';
 import { runDigest, type DigestLibrary, type RunDeps, type RunResult } from './run-digest.ts';
-import type { RunStore } from './run-store.ts';
+import type { RunStore } from '../domain/run-store.ts';
 import type { DigestTarget } from './targets.ts';
 
 export interface SchedulerDeps {

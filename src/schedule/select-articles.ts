@@ -1,5 +1,5 @@
 import type { Article } from '../domain/types.ts';
-import type { RunRecord } from './run-store.ts';
+import type { RunRecord } from '../domain/run-store.ts';
 import type { DigestTarget } from './targets.ts';
 import type { VersionInfo } from './article-versions.ts';
 import { localDate } from './zoned-time.ts';

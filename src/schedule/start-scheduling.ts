@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.ts';
 import type { Logger } from '../log/logger.ts';
-import type { StateStore } from '../store/state-store.ts';
+import type { StateStore } from '../domain/state-store.ts';
 import { botMetrics } from '../ops/bot-metrics.ts';
 import { registry } from '../ops/metrics.ts';
 import { startOpsServer, type OpsServer } from '../ops/ops-server.ts';
@@ -8,7 +8,7 @@ import { systemClock, type Clock } from './clock.ts';
 import type { DigestAdapter, PostDigestFn } from './delivery.ts';
 import { watchFolder, type FolderWatcher } from './folder-watcher.ts';
 import type { LiveLibrary } from './live-library.ts';
-import { runStoreFor } from './open-run-store.ts';
+import { runStoreFor } from '../app/open-run-store.ts';
 import { Scheduler } from './scheduler.ts';
 import { resolveTargets, type DigestChannels } from './targets.ts';
 

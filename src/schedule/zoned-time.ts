@@ -39,17 +39,6 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** True when `timeZone` is an IANA zone name this runtime knows (e.g. `Europe/Berlin`, `UTC`). */
-export function isValidTimeZone(timeZone: string): boolean {
-  if (timeZone.trim() === '') return false;
-  try {
-    formatter(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The wall-clock time at `instant` in `timeZone`. */
 export function localParts(instant: number, timeZone: string): LocalTime {
   const parts: Record<string, number> = {};
@@ -141,9 +130,4 @@ export class LocalDay {
   get steady(): boolean {
     return this.transition === null;
   }
-}
-
-/** The instant of a wall-clock time in `timeZone` (same DST rules as `LocalDay`). */
-export function localToInstant(t: LocalTime, timeZone: string): number {
-  return new LocalDay(t.year, t.month, t.day, timeZone).instant(t.hour, t.minute, t.second);
 }

@@ -1,5 +1,5 @@
 import { parseThread } from '../domain/thread-ref.ts';
-import type { DigestRecord } from './state-store.ts';
+import type { DigestRecord } from '../domain/state-store.ts';
 
 /** A `digests` row as both SQL backends store it, with `article_ids` already decoded. */
 export interface DigestRow {

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { serializeThread, type ThreadRef } from '../domain/thread-ref.ts';
-import type { DigestRecord, StateStore, StoredTurn } from './state-store.ts';
+import type { DigestRecord, StateStore, StoredTurn } from '../domain/state-store.ts';
 import { migratePostgres } from './postgres-migrations.ts';
 import { toDigestRecord, type DigestRow } from './digest-row.ts';
 import { PostgresRunStore } from './postgres-run-store.ts';

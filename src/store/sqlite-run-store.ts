@@ -9,7 +9,7 @@ import {
   type RunRecord,
   type RunState,
   type RunStore,
-} from '../schedule/run-store.ts';
+} from '../domain/run-store.ts';
 
 interface RunRow {
   target_id: string;

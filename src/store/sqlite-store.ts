@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { serializeThread, type ThreadRef } from '../domain/thread-ref.ts';
-import type { DigestRecord, StateStore, StoredTurn } from './state-store.ts';
+import type { DigestRecord, StateStore, StoredTurn } from '../domain/state-store.ts';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
 import { toDigestRecord, type DigestRow } from './digest-row.ts';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChatAdapter } from '../../src/adapters/chat-adapter.ts';
+import type { ChatAdapter } from '../../src/chat/chat-adapter.ts';
 import { parseThread, serializeThread, type ThreadRef } from '../../src/domain/thread-ref.ts';
 import { Bot } from '../../src/bot/bot.ts';
 import { SqliteStore } from '../../src/store/sqlite-store.ts';

@@ -1,7 +1,7 @@
-import type { ChatAdapter, ChatHandlers, PostedDigest } from '../../src/adapters/chat-adapter.ts';
+import type { ChatAdapter, ChatHandlers, PostedDigest } from '../../src/chat/chat-adapter.ts';
 import type { Digest } from '../../src/domain/types.ts';
 import type { ThreadRef } from '../../src/domain/thread-ref.ts';
-import type { BotReply } from '../../src/bot/replies.ts';
+import type { BotReply } from '../../src/chat/replies.ts';
 
 /** A chat platform in memory: records what was posted, lets a test play the user. */
 export class RecordingAdapter implements ChatAdapter {

@@ -1,6 +1,6 @@
 import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
-import type { ChatHandlers, IncomingCommand } from '../chat-adapter.ts';
-import type { BotReply } from '../../bot/replies.ts';
+import type { ChatHandlers, IncomingCommand } from '../../chat/chat-adapter.ts';
+import type { BotReply } from '../../chat/replies.ts';
 import type { ThreadRef } from '../../domain/thread-ref.ts';
 import type { Logger } from '../../log/logger.ts';
 import { COMMAND, OPTION, commandText, type Subcommand } from './commands.ts';

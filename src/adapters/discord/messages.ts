@@ -1,5 +1,5 @@
 import type { Message } from 'discord.js';
-import type { ChatHandlers, IncomingMessage } from '../chat-adapter.ts';
+import type { ChatHandlers, IncomingMessage } from '../../chat/chat-adapter.ts';
 import type { Logger } from '../../log/logger.ts';
 import { renderReply } from './render-replies.ts';
 import { sendAll } from './send.ts';

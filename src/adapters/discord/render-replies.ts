@@ -1,5 +1,5 @@
 import type { APIEmbed } from 'discord.js';
-import type { BotReply, SearchHit } from '../../bot/replies.ts';
+import type { BotReply, SearchHit } from '../../chat/replies.ts';
 import { NOT_FOUND } from '../../answer/types.ts';
 import { LIMITS, type OutboundMessage } from './limits.ts';
 import { packMessages, renderDigest, safeUrl } from './render-embeds.ts';

@@ -1,4 +1,4 @@
-import type { IncomingCommand, IncomingMessage } from '../chat-adapter.ts';
+import type { IncomingCommand, IncomingMessage } from '../../chat/chat-adapter.ts';
 import { fromSlackText } from './mrkdwn.ts';
 
 export const PLATFORM = 'slack';

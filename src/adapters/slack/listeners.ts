@@ -1,7 +1,7 @@
 import type { App, RespondFn } from '@slack/bolt';
-import type { ChatHandlers, IncomingMessage } from '../chat-adapter.ts';
+import type { ChatHandlers, IncomingMessage } from '../../chat/chat-adapter.ts';
 import type { ThreadRef } from '../../domain/thread-ref.ts';
-import type { BotReply } from '../../bot/replies.ts';
+import type { BotReply } from '../../chat/replies.ts';
 import { COMMAND_NAME } from '../../bot/command-grammar.ts';
 import type { Logger } from '../../log/logger.ts';
 import { SLACK_LIMITS, assertWithinLimits, type SlackMessage } from './limits.ts';
@@ -59,7 +59,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   });
 
   app.error(async (error) => {
-    deps.log.error({ platform: 'slack', code: error.code }, `Slack event handling failed: ${error.message}`);
+    deps.log.error({ code: error.code }, `Slack event handling failed: ${error.message}`);
   });
 }
 
@@ -74,7 +74,7 @@ async function answerCommand(
     messages = capResponses(renderReply(await deps.handlers.onCommand(commandFrom(command))));
     messages.forEach(assertWithinLimits);
   } catch (err) {
-    deps.log.error({ platform: 'slack', err }, 'answering /trade-news failed');
+    deps.log.error({ err }, 'answering /trade-news failed');
     messages = renderReply({ kind: 'notice', text: SORRY });
     outcome = 'failed';
   }
@@ -84,7 +84,7 @@ async function answerCommand(
     }
   } catch (err) {
     const status = (err as { statusCode?: unknown }).statusCode;
-    deps.log.error({ platform: 'slack', code: 'SLACK_RESPOND_FAILED', status }, `Slack response_url rejected the /trade-news answer: ${String(err)}`);
+    deps.log.error({ code: 'SLACK_RESPOND_FAILED', status }, `Slack response_url rejected the /trade-news answer: ${String(err)}`);
     return 'failed';
   }
   return outcome;
@@ -97,7 +97,7 @@ async function answerMessage(incoming: IncomingMessage, deps: ListenerDeps): Pro
     await deps.replyInThread(incoming.thread, reply);
     return 'answered';
   } catch (err) {
-    deps.log.error({ platform: 'slack', err, channel: incoming.channel }, 'answering a Slack message failed');
+    deps.log.error({ err, channel: incoming.channel }, 'answering a Slack message failed');
     await deps.replyInThread(incoming.thread, { kind: 'notice', text: SORRY }).catch(() => undefined);
     return 'failed';
   }

@@ -1,4 +1,4 @@
-import type { BotReply, SearchHit } from '../../bot/replies.ts';
+import type { BotReply, SearchHit } from '../../chat/replies.ts';
 import { NOT_FOUND } from '../../answer/types.ts';
 import { replyToText } from '../../bot/render-reply.ts';
 import { SLACK_LIMITS, type SlackMessage } from './limits.ts';

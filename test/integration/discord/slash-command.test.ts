@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChatHandlers, IncomingCommand } from '../../../src/adapters/chat-adapter.ts';
+import type { ChatHandlers, IncomingCommand } from '../../../src/chat/chat-adapter.ts';
 import { createDiscordAdapter, type DiscordAdapter } from '../../../src/adapters/discord/discord-adapter.ts';
 import { FakeDiscord, visibleText } from './fakes/fake-discord.ts';
 import { captureLog } from './fakes/log.ts';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { GatewayIntentBits } from 'discord.js';
-import type { ChatHandlers, IncomingMessage } from '../../../src/adapters/chat-adapter.ts';
+import type { ChatHandlers, IncomingMessage } from '../../../src/chat/chat-adapter.ts';
 import { createDiscordAdapter, type DiscordAdapter } from '../../../src/adapters/discord/discord-adapter.ts';
 import { FakeDiscord, visibleText, type FakeDiscordOptions } from './fakes/fake-discord.ts';
 import { captureLog, type CapturedLog } from './fakes/log.ts';

@@ -1,6 +1,6 @@
 import type { Article, Digest, DigestItem } from '../../../src/domain/types.ts';
-import type { ChatHandlers, PostedDigest } from '../../../src/adapters/chat-adapter.ts';
-import type { BotReply } from '../../../src/bot/replies.ts';
+import type { ChatHandlers, PostedDigest } from '../../../src/chat/chat-adapter.ts';
+import type { BotReply } from '../../../src/chat/replies.ts';
 import type { ThreadRef } from '../../../src/domain/thread-ref.ts';
 import { articleId } from '../../../src/sources/article-id.ts';
 import type { DigestAdapter, PostDigestFn } from '../../../src/schedule/delivery.ts';

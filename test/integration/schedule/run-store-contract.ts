@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ClaimRequest, RunStore } from '../../../src/schedule/run-store.ts';
+import type { ClaimRequest, RunStore } from '../../../src/domain/run-store.ts';
 
 /** The RunStore contract, run against every backend (SQLite here, PostgreSQL in ../postgres). */
 export function runStoreContract(name: string, open: () => Promise<{ store: RunStore; close: () => Promise<void> }>): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { selectArticles } from '../../../src/schedule/select-articles.ts';
 import { ArticleVersions } from '../../../src/schedule/article-versions.ts';
-import type { RunRecord } from '../../../src/schedule/run-store.ts';
+import type { RunRecord } from '../../../src/domain/run-store.ts';
 import { makeArticle, target } from './helpers.ts';
 
 const HOUR = 3_600_000;

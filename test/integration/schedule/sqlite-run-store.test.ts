@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../../src/store/sqlite-store.ts';
 import { SqliteRunStore } from '../../../src/store/sqlite-run-store.ts';
 import { SQLITE_MIGRATIONS } from '../../../src/store/sqlite-migrations.ts';
-import { runStoreFor } from '../../../src/schedule/open-run-store.ts';
+import { runStoreFor } from '../../../src/app/open-run-store.ts';
 import { runStoreContract } from './run-store-contract.ts';
 
 runStoreContract('SQLite', () => {

@@ -7,10 +7,10 @@ import { silentLogger } from '../../../src/log/logger.ts';
 import { SqliteStore } from '../../../src/store/sqlite-store.ts';
 import type { Library } from '../../../src/library/library.ts';
 import { LiveLibrary } from '../../../src/schedule/live-library.ts';
-import { botPoster } from '../../../src/schedule/bot-poster.ts';
+import { botPoster } from '../../../src/app/bot-poster.ts';
 import { Bot } from '../../../src/bot/bot.ts';
 import { digestIdFor } from '../../../src/schedule/delivery.ts';
-import { runStoreFor } from '../../../src/schedule/open-run-store.ts';
+import { runStoreFor } from '../../../src/app/open-run-store.ts';
 import { startScheduling, type Scheduling } from '../../../src/schedule/start-scheduling.ts';
 import { FakeAdapter, makeArticle, stubLibrary } from './helpers.ts';
 

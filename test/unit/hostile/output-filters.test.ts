@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderReply as discordReply } from '../../../src/adapters/discord/render-replies.ts';
 import { renderReply as slackReply } from '../../../src/adapters/slack/render-blocks.ts';
 import { defang } from '../../../src/bot/safety.ts';
-import type { BotReply } from '../../../src/bot/replies.ts';
+import type { BotReply } from '../../../src/chat/replies.ts';
 import { renderDigest } from '../../../src/digest/render-text.ts';
 import { terminalText } from '../../../src/digest/sink-filters.ts';
 import type { Digest } from '../../../src/domain/types.ts';

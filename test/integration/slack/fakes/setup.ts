@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import type { ChatHandlers, IncomingCommand, IncomingMessage } from '../../../../src/adapters/chat-adapter.ts';
-import type { BotReply } from '../../../../src/bot/replies.ts';
+import type { ChatHandlers, IncomingCommand, IncomingMessage } from '../../../../src/chat/chat-adapter.ts';
+import type { BotReply } from '../../../../src/chat/replies.ts';
 import type { SlackConfig } from '../../../../src/adapters/slack/slack-config.ts';
 import { createSlackAdapter, type HandledEvent, type SlackAdapter, type SlackAdapterOptions } from '../../../../src/adapters/slack/slack-adapter.ts';
 import { silentLogger } from '../../../../src/log/logger.ts';

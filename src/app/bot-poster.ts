@@ -1,6 +1,6 @@
 import type { Bot } from '../bot/bot.ts';
-import type { PostDigestFn } from './delivery.ts';
-import { localDate } from './zoned-time.ts';
+import type { PostDigestFn } from '../schedule/delivery.ts';
+import { localDate } from '../schedule/zoned-time.ts';
 
 /**
  * The scheduler's PostDigestFn over `Bot.postDigest`: the run's deterministic digest id

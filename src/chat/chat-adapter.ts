@@ -1,6 +1,6 @@
 import type { Digest } from '../domain/types.ts';
 import type { ThreadRef } from '../domain/thread-ref.ts';
-import type { BotReply } from '../bot/replies.ts';
+import type { BotReply } from './replies.ts';
 
 /**
  * The seam between the platform-neutral bot and a chat platform (console, Slack, Discord).

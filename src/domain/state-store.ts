@@ -1,4 +1,4 @@
-import type { ThreadRef } from '../domain/thread-ref.ts';
+import type { ThreadRef } from './thread-ref.ts';
 
 /** A digest the bot posted. */
 export interface DigestRecord {

@@ -1,7 +1,7 @@
-import type { StateStore } from '../store/state-store.ts';
+import type { StateStore } from '../domain/state-store.ts';
 import { SqliteStore } from '../store/sqlite-store.ts';
 import { SqliteRunStore } from '../store/sqlite-run-store.ts';
-import type { RunStore } from './run-store.ts';
+import type { RunStore } from '../domain/run-store.ts';
 
 /**
  * The RunStore living next to an opened StateStore: the same SQLite file, or the same
