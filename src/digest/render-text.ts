@@ -1,4 +1,5 @@
 import type { Digest, DigestItem } from '../domain/types.ts';
+import { displayDate } from './date-display.ts';
 import { displayQuote } from './quote-display.ts';
 import { httpUrl, terminalText } from './sink-filters.ts';
 
@@ -6,7 +7,7 @@ export type TextFormat = 'text' | 'markdown';
 
 function byline(item: DigestItem): string {
   const a = item.article;
-  return [a.source, a.date].filter((x): x is string => x !== null && x !== '').join(' · ');
+  return [a.source, displayDate(a.date)].filter((x): x is string => x !== null && x !== '').join(' · ');
 }
 
 function speakerOf(speaker: string | null): string {
@@ -27,7 +28,7 @@ function plainLines(digest: Digest): string {
     const url = httpUrl(item.article.url);
     if (url) lines.push(`  ${url}`);
     for (const s of item.summary.sentences) lines.push(`  ${s}`);
-    for (const q of item.quotes) lines.push(`  “${displayQuote(q.text)}” — ${speakerOf(q.speaker)}`);
+    for (const q of item.quotes) lines.push(`  ${displayQuote(q.text)} — ${speakerOf(q.speaker)}`);
     lines.push('');
   }
   return lines.join('\n');
@@ -60,7 +61,7 @@ function renderMarkdown(digest: Digest): string {
     lines.push('');
     lines.push(escapeMarkdown(item.summary.sentences.join(' ')));
     if (item.quotes.length > 0) lines.push('');
-    for (const q of item.quotes) lines.push(`> “${escapeMarkdown(displayQuote(q.text))}” — ${escapeMarkdown(speakerOf(q.speaker))}`, '>');
+    for (const q of item.quotes) lines.push(`> ${escapeMarkdown(displayQuote(q.text))} — ${escapeMarkdown(speakerOf(q.speaker))}`, '>');
     if (item.quotes.length > 0) lines.pop();
     lines.push('');
   }
