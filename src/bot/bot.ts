@@ -6,7 +6,7 @@ import type { ChatAdapter, ChatHandlers, IncomingCommand, IncomingMessage } from
 import type { DigestRecord, StateStore, StoredTurn } from '../domain/state-store.ts';
 import type { Library } from '../library/library.ts';
 import type { Logger } from '../log/logger.ts';
-import { parseCommand, helpText, COMMAND_NAME, LEAVE_HINT, LEAVE_WORDS } from './command-grammar.ts';
+import { parseCommand, helpText, COMMAND_NAME, LEAVE_HINT, LEAVE_WORDS, tooLong } from './command-grammar.ts';
 import { PostPolicy, type PostPolicyConfig } from './post-policy.ts';
 import { fallbacksOf } from '../digest/build.ts';
 import type { BotReply, SearchHit } from '../chat/replies.ts';
@@ -145,6 +145,8 @@ export class Bot {
     const digest = await this.deps.store.digestForThread(msg.thread);
     if (!digest && !msg.mentioned) return null;
     const text = msg.text.trim();
+    const long = tooLong(text);
+    if (long !== null) return { kind: 'help', text: helpText(msg.platform), problem: long };
     if (text.toLowerCase().startsWith(COMMAND_NAME)) return this.onCommand({ ...msg, text }, adapter);
     if (LEAVE_WORDS.has(text.toLowerCase())) return { kind: 'notice', text: LEAVE_HINT };
     if (!/[\p{L}\p{N}]/u.test(text)) return { kind: 'help', text: helpText(msg.platform), problem: 'Ask me a question about the articles.' };
