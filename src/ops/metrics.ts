@@ -13,7 +13,7 @@ export type Labels = Readonly<Record<string, string | number>>;
 type LabelValues = prom.LabelValues<string>;
 
 /** The value of one series of a counter or gauge (0 when never set). */
-async function valueOf(metric: prom.Counter | prom.Gauge, labels: Labels | undefined): Promise<number> {
+async function seriesValue(metric: prom.Counter | prom.Gauge, labels: Labels | undefined): Promise<number> {
   const wanted = Object.entries(labels ?? {});
   const { values } = await metric.get();
   const hit = values.find((v) => wanted.every(([k, x]) => String(v.labels[k]) === String(x)) && Object.keys(v.labels).length === wanted.length);
@@ -27,7 +27,7 @@ export class Counter {
   }
   /** Current value for these labels (0 when never incremented). */
   get(labels?: Labels): Promise<number> {
-    return valueOf(this.metric, labels);
+    return seriesValue(this.metric, labels);
   }
 }
 
@@ -43,7 +43,7 @@ export class Gauge {
     this.metric.dec((labels ?? {}) as LabelValues, by);
   }
   get(labels?: Labels): Promise<number> {
-    return valueOf(this.metric, labels);
+    return seriesValue(this.metric, labels);
   }
 }
 
