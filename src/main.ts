@@ -1,4 +1,4 @@
-import { loadConfig } from './config/load.ts';
+import { loadConfigWithSources } from './config/load.ts';
 import { runCli } from './cli/cli.ts';
 import { createLogger, type Logger } from './log/logger.ts';
 import { openStore } from './app/open-store.ts';
@@ -15,11 +15,15 @@ import { startScheduling } from './schedule/start-scheduling.ts';
 import { botMetrics } from './ops/bot-metrics.ts';
 import { Shutdown } from './ops/shutdown.ts';
 import type { StateStore } from './domain/state-store.ts';
+import type { Config } from './config/schema.ts';
 
 /** Composition root: config → store → summarizer → library → bot → adapters → scheduler; signals → stop(). */
 async function main(): Promise<number> {
-  const config = loadConfig();
-  const log = createLogger(config.core.logLevel);
+  const { config, files } = loadConfigWithSources();
+  // Log lines go to stderr until the console chat (if it runs) takes them above its prompt.
+  let sink = (text: string): void => void process.stderr.write(text);
+  const log = createLogger(config.core.logLevel, process.stderr.isTTY === true, (text) => sink(text));
+  log.info({ files }, files.length > 0 ? `configuration read from ${files.join(', ')} and the environment` : 'configuration: defaults and the environment (no .env or config file found)');
   const store = await openStore(config);
   const { summarizer, client } = await summaryStack(config, log, store);
   const load = (): ReturnType<typeof loadLibrary> => loadLibrary(config, log, summarizer);
@@ -32,13 +36,14 @@ async function main(): Promise<number> {
     digestSize: config.bot.digestSize,
     historyTurns: config.bot.historyTurns,
     answerer: (lib) => createAsyncAnswerer(config, lib.answerer, { log, ...(client ? { client } : {}) }),
+    post: { allow: config.bot.postCommand, users: config.bot.postUsers, cooldownMinutes: config.bot.postCooldownMinutes },
     onAnswer: ({ platform, seconds, result }) => {
       botMetrics.answerLatency.observe(seconds, { platform });
       if ('fallbackReason' in result) botMetrics.llmFallbacks.inc({ reason: 'answer' });
     },
   });
   const platforms = configuredPlatforms(config, log);
-  if (platforms.length === 0) return runConsole(log, bot, store);
+  if (platforms.length === 0) return runConsole({ config, log, bot, store, live, setLogSink: (write) => (sink = write) });
 
   // Signals are handled from before the adapters start: the scheduler's first check (a due or
   // catch-up digest) is posted during start-up, and a SIGTERM then must not kill it mid-post.
@@ -46,7 +51,7 @@ async function main(): Promise<number> {
   const stopped = new Promise<number>((resolve) => shutdown.onSignals(() => resolve(0)));
   const starting = (async (): Promise<void> => {
     const adapters = platforms.map((p) => p.adapter);
-    for (const adapter of adapters) await adapter.start(bot.handlers);
+    for (const adapter of adapters) await adapter.start(bot.handlersFor(adapter));
     const scheduling = await startScheduling({
       config,
       store,
@@ -68,19 +73,41 @@ async function main(): Promise<number> {
   return stopped;
 }
 
+interface ConsoleDeps {
+  readonly config: Config;
+  readonly log: Logger;
+  readonly bot: Bot;
+  readonly store: StateStore;
+  readonly live: LiveLibrary;
+  readonly setLogSink: (write: (text: string) => void) => void;
+}
+
 /**
  * No platform token: the embedded default. The digest goes to the terminal, then every line
  * is a command or a follow-up; piped input is answered and the process ends at end of input.
+ * The articles folder is watched and `platform: console` targets (and DIGEST_CRON) post here.
  */
-async function runConsole(log: Logger, bot: Bot, store: StateStore): Promise<number> {
+async function runConsole({ config, log, bot, store, live, setLogSink }: ConsoleDeps): Promise<number> {
   log.info('no platform token set: running the console chat (set SLACK_BOT_TOKEN or DISCORD_TOKEN for a platform)');
-  const adapter = new ConsoleAdapter({ input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true });
+  const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
+  const adapter = new ConsoleAdapter({ input: process.stdin, output: process.stdout, logOutput: process.stderr, interactive });
+  setLogSink(adapter.log);
   const stop = (): void => void adapter.stop();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   await bot.postDigest(adapter, adapter.channel);
-  await adapter.start(bot.handlers);
+  const scheduling = await startScheduling({
+    config,
+    store,
+    adapters: [adapter],
+    library: live,
+    log,
+    postDigest: botPoster(bot),
+    channels: { console: adapter.channel },
+  });
+  await adapter.start(bot.handlersFor(adapter));
   await adapter.finished;
+  await scheduling.stop();
   await store.close();
   return 0;
 }

@@ -6,7 +6,8 @@ import type { ChatAdapter, ChatHandlers, IncomingCommand, IncomingMessage } from
 import type { DigestRecord, StateStore, StoredTurn } from '../domain/state-store.ts';
 import type { Library } from '../library/library.ts';
 import type { Logger } from '../log/logger.ts';
-import { parseCommand, HELP_TEXT, COMMAND_NAME } from './command-grammar.ts';
+import { parseCommand, helpText, COMMAND_NAME, LEAVE_HINT, LEAVE_WORDS } from './command-grammar.ts';
+import { PostPolicy, type PostPolicyConfig } from './post-policy.ts';
 import { fallbacksOf } from '../digest/build.ts';
 import type { BotReply, SearchHit } from '../chat/replies.ts';
 
@@ -24,6 +25,8 @@ export interface BotDeps {
   readonly answerer?: (library: Library) => AsyncAnswer;
   /** Told after every answer (for metrics): where, how long, and what came out. */
   readonly onAnswer?: (event: { readonly platform: string; readonly seconds: number; readonly result: AnswerResult }) => void;
+  /** Who may use `/trade-news post`, and how often per channel (default: anyone, once per 10 minutes). */
+  readonly post?: PostPolicyConfig;
 }
 
 export interface DigestPostOptions {
@@ -45,12 +48,20 @@ function asAsync(answerer: Answerer): AsyncAnswer {
 
 /** The platform-neutral bot: the `/trade-news` use cases, thread follow-ups and digest posting. */
 export class Bot {
+  /** Handlers without an adapter to post to: `/trade-news post` says it is not available. */
   readonly handlers: ChatHandlers;
+  private readonly postPolicy: PostPolicy;
 
   constructor(private readonly deps: BotDeps) {
-    this.handlers = {
-      onCommand: (c) => this.onCommand(c),
-      onMessage: (m) => this.onMessage(m),
+    this.handlers = this.handlersFor(undefined);
+    this.postPolicy = new PostPolicy(deps.post ?? { allow: 'anyone', users: [], cooldownMinutes: 10 }, deps.clock);
+  }
+
+  /** The handlers an adapter starts with; `/trade-news post` posts through that adapter. */
+  handlersFor(adapter: ChatAdapter | undefined): ChatHandlers {
+    return {
+      onCommand: (c) => this.onCommand(c, adapter),
+      onMessage: (m) => this.onMessage(m, adapter),
     };
   }
 
@@ -89,11 +100,16 @@ export class Bot {
     return record;
   }
 
-  private async onCommand(cmd: IncomingCommand): Promise<BotReply> {
+  private async onCommand(cmd: IncomingCommand, adapter: ChatAdapter | undefined): Promise<BotReply> {
     const parsed = parseCommand(cmd.text);
+    const help = helpText(cmd.platform);
     switch (parsed.kind) {
       case 'help':
-        return parsed.problem === undefined ? { kind: 'help', text: HELP_TEXT } : { kind: 'help', text: HELP_TEXT, problem: parsed.problem };
+        return parsed.problem === undefined ? { kind: 'help', text: help } : { kind: 'help', text: help, problem: parsed.problem };
+      case 'hint':
+        return { kind: 'notice', text: parsed.text };
+      case 'post':
+        return this.postHere(cmd, adapter);
       case 'latest': {
         const record = await this.deps.store.latestDigest(cmd.platform, cmd.channel);
         return { kind: 'digest', digest: this.digestOf(record?.articleIds) };
@@ -105,12 +121,32 @@ export class Bot {
     }
   }
 
-  private async onMessage(msg: IncomingMessage): Promise<BotReply | null> {
+  /**
+   * `/trade-news post`: the current digest into the command's channel, as a real digest with
+   * its thread. Refused, saying why, when the policy forbids it or the channel had one recently.
+   */
+  private async postHere(cmd: IncomingCommand, adapter: ChatAdapter | undefined): Promise<BotReply> {
+    if (adapter === undefined) return { kind: 'notice', text: 'Posting a digest is not available here.' };
+    const refusal = this.postPolicy.refusal(cmd.platform, cmd.channel, cmd.user);
+    if (refusal !== null) return { kind: 'notice', text: refusal };
+    try {
+      const record = await this.postDigest(adapter, cmd.channel);
+      this.postPolicy.posted(cmd.platform, cmd.channel);
+      return { kind: 'notice', text: `Posted the digest (${record.articleIds.length} article${record.articleIds.length === 1 ? '' : 's'}) in this channel — reply in its thread to ask about it.` };
+    } catch (err) {
+      this.deps.log.warn({ channel: cmd.channel, err }, '/trade-news post failed');
+      const why = err instanceof Error ? err.message : String(err);
+      return { kind: 'notice', text: `I could not post the digest here (${why}). Make sure I am a member of this channel and may post and start threads in it, then try again.` };
+    }
+  }
+
+  private async onMessage(msg: IncomingMessage, adapter: ChatAdapter | undefined): Promise<BotReply | null> {
     const digest = await this.deps.store.digestForThread(msg.thread);
     if (!digest && !msg.mentioned) return null;
     const text = msg.text.trim();
-    if (text.toLowerCase().startsWith(COMMAND_NAME)) return this.onCommand({ ...msg, text });
-    if (!/[\p{L}\p{N}]/u.test(text)) return { kind: 'help', text: HELP_TEXT, problem: 'Ask me a question about the articles.' };
+    if (text.toLowerCase().startsWith(COMMAND_NAME)) return this.onCommand({ ...msg, text }, adapter);
+    if (LEAVE_WORDS.has(text.toLowerCase())) return { kind: 'notice', text: LEAVE_HINT };
+    if (!/[\p{L}\p{N}]/u.test(text)) return { kind: 'help', text: helpText(msg.platform), problem: 'Ask me a question about the articles.' };
     return this.answer(text, msg.thread, digest);
   }
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { loadConfig } from '../config/load.ts';
-import { parseCli, runCli, usageError } from './cli.ts';
+import { articlesFolderOrExit, parseCli, runCli, usageError } from './cli.ts';
 import { loadArticleFolder } from '../app/load-library.ts';
 import { createAnswerer } from '../answer/answerer.ts';
 import type { AnswerResult, Turn } from '../answer/types.ts';
@@ -9,8 +9,9 @@ import { createLogger } from '../log/logger.ts';
 const USAGE = `Usage: npm run ask -- [--articles DIR] [--format json|text] "question"
        npm run ask -- [--articles DIR] [--format json|text] --questions FILE
 Answers readers' questions from the articles folder, quoting the supporting sentences.
-With --questions (one question a line) consecutive questions are one thread, so a
-follow-up is read against the questions before it. JSON: one object a line. Logs go to stderr.`;
+--questions FILE is plain text, one question a line (blank lines skipped); consecutive
+questions are one thread, so a follow-up is read against the questions before it.
+--format json prints one JSON object a line, one line per question. Logs go to stderr.`;
 
 /** Turns of a thread kept as context for the next question. */
 const HISTORY = 3;
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
 
   const config = loadConfig();
   const log = createLogger(config.core.logLevel);
-  const dir = args.articles ?? config.core.articlesDir;
+  const dir = args.articles !== undefined ? articlesFolderOrExit(args.articles, '--articles') : articlesFolderOrExit(config.core.articlesDir, 'articles folder (core.articlesDir / ARTICLES_DIR)');
   const t0 = performance.now();
   const { articles } = await loadArticleFolder(config, log, dir);
   const answerer = createAnswerer(articles);

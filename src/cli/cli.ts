@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError } from '../config/load.ts';
 
@@ -10,6 +11,23 @@ import { ConfigError } from '../config/load.ts';
 /** Print `message` and the usage on stderr, exit 2. */
 export function usageError(usage: string, message: string): never {
   process.stderr.write(`${message}\n\n${usage}\n`);
+  process.exit(2);
+}
+
+/**
+ * The articles folder a script reads, or exit 2 with one line saying what is wrong with it:
+ * a missing folder is a mistake to report, not an empty digest.
+ */
+export function articlesFolderOrExit(dir: string, from: string): string {
+  let problem: string | null = null;
+  try {
+    if (!statSync(dir).isDirectory()) problem = 'is a file, not a folder';
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    problem = code === 'ENOENT' ? 'does not exist' : `cannot be read (${String(code ?? err)})`;
+  }
+  if (problem === null) return dir;
+  process.stderr.write(`${from} ${dir}: ${problem} — give a folder of .txt, .md, .html or .json articles\n`);
   process.exit(2);
 }
 

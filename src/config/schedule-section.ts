@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Section } from './sections.ts';
-import { cronProblem, CRON_HELP, isValidTimeZone } from './schedule-checks.ts';
+import { cronProblem, CRON_HELP } from './schedule-checks.ts';
+import { timeZone } from './time-zone.ts';
 
 /**
  * Scheduled digests, replicas and operations. Targets come from the config file; one more
@@ -14,15 +15,6 @@ const cronExpression = z
   .superRefine((v, ctx) => {
     const problem = cronProblem(v);
     if (problem !== null) ctx.addIssue({ code: 'custom', message: `"${v}" is not a valid cron expression (${problem}); use ${CRON_HELP}` });
-  });
-
-const timeZone = z
-  .string()
-  .trim()
-  .superRefine((v, ctx) => {
-    if (!isValidTimeZone(v)) {
-      ctx.addIssue({ code: 'custom', message: `"${v}" is not an IANA time zone; use a name such as "Europe/Berlin", "America/New_York" or "UTC"` });
-    }
   });
 
 const GRACE_HELP = 'use "skip", "catch-up", true/false, minutes (e.g. 90) or a duration such as "45m", "6h", "1d"';

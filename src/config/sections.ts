@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timeZone } from './time-zone.ts';
 
 /**
  * One zod schema per configuration section, and the environment variables that feed it.
@@ -16,9 +17,11 @@ export const core = {
     dataDir: z.string().min(1).default('data'),
     maxArticleBytes: z.number().int().positive().default(2 * 1024 * 1024),
     summarySentences: z.number().int().min(1).max(20).default(3),
-    keyQuotes: z.number().int().min(0).max(20).default(3),
+    /** Key quotes per article (0–20), or `all`: every attributed quotation found (as the digest CLI's `--quotes all`). */
+    keyQuotes: z.union([z.number().int().min(0, 'must be 0–20, or "all"').max(20, 'must be 0–20, or "all" for every quotation'), z.literal('all')], { error: 'must be a whole number 0–20, or "all" for every quotation' }).default(3),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    timezone: z.string().min(1).default('UTC'),
+    /** IANA zone digests are dated and scheduled in, unless a target names its own. */
+    timezone: timeZone.default('UTC'),
   }),
   env: {
     ARTICLES_DIR: 'articlesDir',
@@ -46,6 +49,19 @@ export const bot = {
     digestSize: z.number().int().min(1).max(100).default(10),
     /** Recent turns of a thread that a follow-up question is read against. */
     historyTurns: z.number().int().min(0).max(50).default(6),
+    /** Who may use `/trade-news post` (post the digest into the channel now): anyone, only `postUsers`, or nobody. */
+    postCommand: z.enum(['anyone', 'listed', 'off'], { error: 'must be anyone, listed or off' }).default('anyone'),
+    /** User ids allowed to post when `postCommand` is `listed` (environment: comma-separated). */
+    postUsers: z.preprocess(
+      (v) => (typeof v === 'string' ? v.split(',').map((x) => x.trim()).filter((x) => x !== '') : typeof v === 'number' ? [String(v)] : v),
+      z.array(z.string().min(1)),
+    ).default([]),
+    /** At most one `/trade-news post` per channel in this many minutes (0: no limit). */
+    postCooldownMinutes: z.number({ error: 'must be a number of minutes, 0–1440' }).int().min(0, 'must be 0–1440 minutes').max(1440, 'must be 0–1440 minutes').default(10),
   }),
-  env: {},
+  env: {
+    POST_COMMAND: 'postCommand',
+    POST_USERS: 'postUsers',
+    POST_COOLDOWN_MINUTES: 'postCooldownMinutes',
+  },
 } satisfies Section;

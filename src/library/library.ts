@@ -28,6 +28,11 @@ function uniqueById(articles: readonly Article[]): Article[] {
   return articles.filter((a) => !seen.has(a.id) && seen.add(a.id));
 }
 
+/** The bot's digest order: newest first by article date (undated last), then by file. */
+export function newestFirst<T extends Pick<Article, 'date' | 'file'>>(articles: readonly T[]): T[] {
+  return [...articles].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.file.localeCompare(b.file));
+}
+
 export async function buildLibrary(all: readonly Article[], opts: LibraryOptions): Promise<Library> {
   const articles = uniqueById(all);
   const items = new Map<string, DigestItem>();
@@ -37,7 +42,7 @@ export async function buildLibrary(all: readonly Article[], opts: LibraryOptions
   }
   const search = new ArticleSearch(articles);
   const answerer = opts.createAnswerer(articles);
-  const newest = [...articles].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.file.localeCompare(b.file));
+  const newest = newestFirst(articles);
   return {
     articles,
     item: (id) => items.get(id),

@@ -72,7 +72,7 @@ export async function createSummarizer(config: Config, deps: LlmDeps): Promise<S
     budget: new TokenBudget(cfg.tokenBudgetPerDigest),
     maxArticleTokens: cfg.maxArticleTokens,
     maxOutputTokens: cfg.maxOutputTokens,
-    quotes: Math.max(1, config.core.keyQuotes),
+    quotes: config.core.keyQuotes === 'all' ? 20 : Math.max(1, config.core.keyQuotes),
     log: deps.log,
   });
   deps.log.info(

@@ -19,13 +19,15 @@ function humanLine(json: string): string {
 }
 
 /**
+ * `write` replaces the destination (e.g. the console chat prints log lines above its prompt).
  * Logs go to stderr (fd 2) so stdout stays the command's output: JSON lines for machines,
  * a short readable line when stderr is a terminal (or `pretty` is forced).
  */
-export function createLogger(level = 'info', pretty = process.stderr.isTTY === true): Logger {
+export function createLogger(level = 'info', pretty = process.stderr.isTTY === true, write?: (text: string) => void): Logger {
   const opts = { level, base: null, timestamp: pino.stdTimeFunctions.isoTime };
-  if (!pretty) return pino(opts, pino.destination({ fd: 2, sync: true }));
-  return pino(opts, { write: (line: string) => void process.stderr.write(humanLine(line)) });
+  const sink = write ?? ((text: string): void => void process.stderr.write(text));
+  if (!pretty) return write ? pino(opts, { write: sink }) : pino(opts, pino.destination({ fd: 2, sync: true }));
+  return pino(opts, { write: (line: string) => sink(humanLine(line)) });
 }
 
 /** A logger that drops everything, for tests and library callers. */

@@ -8,7 +8,7 @@ import { frameOf, isAdverb, verbAt, word } from './verbs.ts';
 
 /**
  * Attribution cues around one quotation, read off the tokens next to its marks:
- * after it (`“…,” Trump said`, `“…,” said Motegi`, `“…” ― Name`) and before it
+ * after it (`“…,” Okafor said`, `“…,” said Tanaka`, `“…” ― Name`) and before it
  * (`X said: “…”`, `X called it a “…”`, `according to X, “…”`). Each finder looks
  * at a bounded window of the quotation's own sentence, so the cost is linear.
  */
@@ -60,7 +60,7 @@ export function cueOf(ctx: QuoteContext, q: number): Cue | null {
   return cueBefore(ctx, q) ?? cueAfter(ctx, q);
 }
 
-/** `“…,” Trump said` / `“…,” said Motegi` / `“…” ― Name` / `“…,” according to X`. */
+/** `“…,” Okafor said` / `“…,” said Tanaka` / `“…” ― Name` / `“…,” according to X`. */
 export function cueAfter(ctx: QuoteContext, q: number): Cue | null {
   const { toks } = ctx;
   const [lo, hi] = windowAfter(ctx, q);
@@ -100,7 +100,7 @@ export function cueAfter(ctx: QuoteContext, q: number): Cue | null {
       return cueFromPhrase(ctx, np[0], np[1]) ?? { kind: 'anon' };
     }
     if (toks[k]?.value === ',') {
-      // `“…,” Flynn, a top Trump surrogate, said`
+      // `“…,” Reyes, a senior Okafor adviser, said`
       for (let v = k + 1; v < hi && v < k + 35; v++) {
         if (!verbAt(ctx, v, false)) continue;
         let b = v - 1;
@@ -110,7 +110,7 @@ export function cueAfter(ctx: QuoteContext, q: number): Cue | null {
       }
     }
   }
-  // `“…” of the plan, Mr. Holtz-Eakin said` / `“…?” a narrator in the ad asks`
+  // `“…” of the plan, Mr. Lind-Barrow said` / `“…?” a narrator in the ad asks`
   for (let v = i; v < hi && v < i + 35; v++) {
     if (CONJ.has((toks[v] as Token).lower)) break;
     if (!verbAt(ctx, v, false)) continue;
@@ -146,7 +146,7 @@ export function cueBefore(ctx: QuoteContext, q: number): Cue | null {
       if (cue) return cue;
     }
   }
-  // `including the former candidate Mitt Romney -- “…” --`: a name set off by a dash.
+  // `including the former candidate Paul Ferris -- “…” --`: a name set off by a dash.
   const dash = toks[hi - 1];
   if (dash && DASHES.has(dash.value) && hi - 1 > lo) {
     const np = subjectBefore(ctx, hi - 2, lo, false);
@@ -172,13 +172,13 @@ export function cueBefore(ctx: QuoteContext, q: number): Cue | null {
     if (passive) continue;
     anon = true;
     if (t.lower.endsWith('ing') && !hasAux) {
-      // `footage of Hillary Clinton asking, “…”`: the name right before the participle.
+      // `footage of Helen Marsh asking, “…”`: the name right before the participle.
       if (b === v - 1 && isCap(toks[b])) {
         const np = subjectBefore(ctx, b, lo);
         const cue = np ? cueFromPhrase(ctx, np[0], np[1]) : null;
         if (cue?.kind === 'name') return cue;
       }
-      // `…, saying that …` / `Trump took to Twitter to accuse …`: the clause's subject,
+      // `…, saying that …` / `Okafor took to Twitter to accuse …`: the clause's subject,
       // or, after another quotation of the sentence, that quotation's speaker.
       if (lo > 0 && ctx.quoteOf[lo - 1] !== -1 && ctx.sent[lo - 1] === ctx.sent[lo]) return { kind: 'prev' };
       const subj = clauseSubject(ctx, sentenceStart(ctx, lo), v);
@@ -201,7 +201,7 @@ export function cueBefore(ctx: QuoteContext, q: number): Cue | null {
 }
 
 /**
- * `Donald Trump’s claim that there have been “…”`, `his campaign message: “…”`: a
+ * `Dana Okafor’s claim that there have been “…”`, `his campaign message: “…”`: a
  * speech noun followed by `that` or `:` (or the quotation itself); the speaker is
  * its possessor, else the clause's subject.
  */
@@ -234,7 +234,7 @@ const SPEECH_NOUNS = new Set(`claim claims statement statements remark remarks c
   boast complaint testimony tweet tweets`.split(/\s+/));
 const POSSESSIVE_PRONOUN = new Map([['his', 'he'], ['her', 'she'], ['their', 'they'], ['its', 'it'], ['our', 'we'], ['my', 'i']]);
 
-/** `the Ohio native nicknamed “…”`, `a box labeled “…”`: a participle after a common noun, not a verb. */
+/** `the Texas native nicknamed “…”`, `a box labeled “…”`: a participle after a common noun, not a verb. */
 function reducedRelative(ctx: QuoteContext, np: [number, number], verb: Token, hasAux: boolean): boolean {
   if (hasAux || !verb.lower.endsWith('ed') || !LABEL_VERBS.has(verb.lower)) return false;
   const first = ctx.toks[np[0]] as Token;
@@ -244,7 +244,7 @@ function reducedRelative(ctx: QuoteContext, np: [number, number], verb: Token, h
 
 const TRANSCRIPT = /^(?:["\u201c]|'')?\s{0,3}([A-Z][A-Z.'\u2019\- ]{1,40}):/;
 
-/** A quotation on a transcript line (`"PENCE: … “Shark Tank” …`): the line's speaker label. */
+/** A quotation on a transcript line (`"HOST: … “Open Market” …`): the line's speaker label. */
 export function transcriptCue(ctx: QuoteContext, q: number): Cue | null {
   const span = ctx.quotes[q];
   if (!span) return null;
@@ -259,7 +259,7 @@ export function transcriptCue(ctx: QuoteContext, q: number): Cue | null {
   return a < e ? { kind: 'name', start: a, end: e } : null;
 }
 
-/** The attribution of the sentence before token `o` (`Trump said:` / `Trump said on Tuesday that ...`). */
+/** The attribution of the sentence before token `o` (`Okafor said:` / `Okafor said on Tuesday that ...`). */
 export function cueOfSentenceBefore(ctx: QuoteContext, o: number): Cue | null {
   const { sent, para, quoteOf } = ctx;
   const s = (sent[o] as number) - 1;

@@ -154,7 +154,8 @@ export function buildContext(analysis: AnalyzedText, spans?: readonly QuoteSpan[
       const t = toks[i] as Token;
       let brk = para[i] !== para[i - 1] || newlineBetween(body, prev.end, t.start);
       if (!brk && quoteOf[i - 1] === -1 && ENDS.has(prev.value) && !isAbbrevDot(toks, i - 1)) {
-        brk = !isLowerWord(t) && t.value !== ')' && t.value !== ',';
+        // `N.Y.`, `U.N.`: an end mark glued to the next word is inside an abbreviation.
+        brk = !isLowerWord(t) && t.value !== ')' && t.value !== ',' && prev.end < t.start;
       }
       if (!brk && quoteOf[i - 1] !== -1 && quoteOf[i] !== quoteOf[i - 1]) {
         const q = quotes[quoteOf[i - 1] as number] as QuoteSpan;

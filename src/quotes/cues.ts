@@ -3,6 +3,9 @@ import { isCap, type QuoteContext } from './context.ts';
 import { CAP_STOP, DETERMINERS, ROLE_WORDS, SUBJECT_PRONOUNS } from './lexicon.ts';
 import { phraseAfter, subjectBefore } from './phrases.ts';
 import { capRunEnd, nameInRun } from './speakers.ts';
+import { isDateline, isOrgHead } from './names.ts';
+
+const DASH = new Set(['—', '–', '--']);
 import { frameOf, verbAt, word } from './verbs.ts';
 
 /**
@@ -52,11 +55,19 @@ export function lastName(ctx: QuoteContext, s: number, e: number, first = false)
     if (re > i) {
       const span = nameInRun(ctx, i, re);
       if (span && !allRoles(ctx, span.start, span.end) && !CONTRACTION.test((ctx.toks[span.start] as Token).value)) {
-        // `Gov. Earl Ray Tomblin of West Virginia`: the place after `of` does not replace a full name.
+        // `Gov. Anna Lee Brandt of North Dakota`: the place after `of` does not replace a full name.
         const pre = ctx.toks[i - 1];
         const keep = best?.kind === 'name' && best.end - best.start >= 2 && !!pre && TAIL_PREP.has(pre.lower);
-        if (!keep) best = { kind: 'name', start: span.start, end: span.end };
+        // `the Ministry of Agriculture`: a body's name runs on over `of` (or `for`) and the capitalized run after it.
+        const of = ctx.toks[re];
+        const tail = re + 1 < e && of && (of.lower === 'of' || of.lower === 'for') && isOrgHead(ctx.toks[re - 1] as Token) ? Math.min(capRunEnd(ctx, re + 1, e), e) : re + 1;
+        const end = tail > re + 1 ? tail : span.end;
+        if (!keep) best = { kind: 'name', start: span.start, end };
         if (first) return best;
+        if (end > re) {
+          i = end;
+          continue;
+        }
       }
       i = re;
     } else i++;
@@ -80,6 +91,15 @@ export function clauseSubject(ctx: QuoteContext, lo: number, hi: number): Cue | 
   let s = lo;
   while (s < hi && quoteOf[s] !== -1) s++;
   while (s < hi && !word(toks[s])) s++;
+  // `WASHINGTON, Dec. 8 (XNA) — The minister …`: the dateline is not the subject.
+  if (isDateline(ctx, s, capRunEnd(ctx, s, hi))) {
+    for (let d = s + 1; d < hi && d < s + 15; d++) {
+      if (!DASH.has((toks[d] as Token).value)) continue;
+      s = d + 1;
+      while (s < hi && !word(toks[s])) s++;
+      break;
+    }
+  }
   const t0 = toks[s];
   if (s >= hi || !t0) return null;
   if (INTRO.has(t0.lower) || (t0.lower.endsWith('ing') && isCap(t0))) {
@@ -118,7 +138,7 @@ export function sentenceStart(ctx: QuoteContext, i: number): number {
 
 /**
  * The subject of the first speech verb of the sentence, before token `at`, outside
- * quotations and not itself a pronoun: `Clinton says she … what she calls “…”`.
+ * quotations and not itself a pronoun: `Marsh says she … what she calls “…”`.
  */
 export function speakerEarlierInSentence(ctx: QuoteContext, at: number): Cue | null {
   const lo = sentenceStart(ctx, at);

@@ -22,7 +22,7 @@ export function wordCount(text: string): number {
 
 const SMALL = new Set(['of', 'the', 'a', 'an', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'as', 'is', 'vs', 'vs.', 'v.', '&']);
 
-/** Title Case ("Face the Nation", "Fox News Sunday"): every word but small ones capitalized. */
+/** Title Case ("Meet the Growers", "Harbour Radio Weekly"): every word but small ones capitalized. */
 export function isTitleCase(text: string): boolean {
   const words = text.replace(/[.,:;!?]+$/, '').split(/\s+/).filter((w) => w.length > 0);
   if (words.length === 0 || words.length > 8) return false;
@@ -36,7 +36,7 @@ export function isTitleCase(text: string): boolean {
   return caps > 0;
 }
 
-/** A transcript line: `WALLACE: ...`, `MR. SMITH: ...` (the speaker label is not part of a quote). */
+/** A transcript line: `HOST: ...`, `MR. SMITH: ...` (the speaker label is not part of a quote). */
 export function isTranscriptLine(text: string): boolean {
   return /^[A-Z][A-Z.'’\- ]{1,40}:/.test(text) && /^[^a-z:]*:/.test(text);
 }
@@ -65,7 +65,7 @@ const TITLE_BEFORE = /(?:['’]s|s['’]|\b(?:newspaper|magazine|network|channel
 const WORK_BEFORE = /\b(?:titled|entitled|book|show|program|programme|documentary|film|movie|song|anthem|album|column|commentary|op-ed|essay|novel|memoir|poem)\s*,?\s*$/i;
 const TITLE_AFTER = /^\s*,?\s*(?:radio |television |tv |talk )?(?:program|programme|show|forum|series|documentary|podcast|segment|broadcast)\b/i;
 
-/** A Title Case name of a show, book or work: `MSNBC’s “Morning Joe”`, `on “Face the Nation,”`. */
+/** A Title Case name of a show, book or work: `the network’s “Market Hour”`, `on “Harbour Radio Weekly,”`. */
 export function isWorkTitle(body: string, open: number, start: number, end: number, closeEnd: number): boolean {
   const text = body.slice(start, end);
   const before = body.slice(Math.max(0, open - 30), open);
@@ -73,7 +73,7 @@ export function isWorkTitle(body: string, open: number, start: number, end: numb
   if (!isTitleCase(text)) return false;
   if (TITLE_BEFORE.test(before) || WORK_BEFORE.test(before)) return true;
   if (closeEnd > 0 && TITLE_AFTER.test(body.slice(closeEnd, closeEnd + 30))) return true;
-  // A nickname between given name and surname: `Robert C. “Bobby” Scott`.
+  // A nickname between given name and surname: `Margaret “Peggy” Alder`.
   return wordCount(text) <= 2 && /\p{Lu}[\p{L}.]*\s$/u.test(before) && closeEnd > 0 && /^\s\p{Lu}/u.test(body.slice(closeEnd, closeEnd + 2));
 }
 

@@ -1,5 +1,6 @@
 import type { Quote } from '../domain/types.ts';
 import type { AnalyzedText, Token } from '../nlp/analysis.ts';
+import { bodyAntecedent, fullerMention } from './antecedents.ts';
 import { cueOf, cueOfSentenceBefore, transcriptCue, windowBefore } from './attribute.ts';
 import { clauseSubject, sentenceStart, sentenceSubject, speakerEarlierInSentence, type Cue } from './cues.ts';
 import { buildContext, type QuoteContext } from './context.ts';
@@ -64,14 +65,14 @@ function find(analysis: AnalyzedText): Quote[] {
       const early = speakerEarlierInSentence(ctx, c.tok);
       if (early && (early.kind === 'name' ? names.fits(early.start, early.end, c.lower) : !GENDERED.has(c.lower))) return speakerOf(early);
       if (GENDERED.has(c.lower)) return names.resolvePronoun(c.tok, c.lower);
-      return speakerOf(sentenceSubject(ctx, c.tok));
+      return speakerOf(sentenceSubject(ctx, c.tok) ?? bodyAntecedent(ctx, c.tok, c.lower));
     }
     if (c.kind === 'np') {
       // `the mayor said`: the person introduced as "Mayor …", if any.
       const head = ctx.toks[c.end - 1] as Token;
       const det = (ctx.toks[c.start] as Token).lower;
       const role = c.end - c.start <= 3 && det === 'the' && ROLE_WORDS.has(head.lower) ? names.resolveRole(c.start, head.lower) : null;
-      return role ?? body.slice((ctx.toks[c.start] as Token).start, head.end).replace(/\s+/g, ' ');
+      return role ?? fullerMention(ctx, c.start, c.end) ?? body.slice((ctx.toks[c.start] as Token).start, head.end).replace(/\s+/g, ' ');
     }
     return null;
   };

@@ -1,10 +1,22 @@
 /**
  * Word lists for quotation attribution: speech verbs, honorifics and role words,
- * pronouns and a small first-name gender list. All entries are lowercase; the
+ * pronouns. (Gendered first names: first-names.ts.) All entries are lowercase; the
  * lookups take a token's `lower`.
  */
 
 const set = (words: string): ReadonlySet<string> => new Set(words.trim().split(/\s+/));
+
+/**
+ * Manner-of-speaking verbs (Levin 1993, English Verb Classes and Alternations, class
+ * 37.3), past tense only: the present forms are as often nouns ("a bark", "snaps").
+ */
+const MANNER_OF_SPEAKING = `
+  babbled barked bawled bellowed bleated boomed burbled cackled chattered chirped clucked croaked crooned cried
+  drawled droned gabbled gibbered groaned growled grumbled grunted gurgled hissed hollered hooted howled
+  jabbered keened lisped moaned mumbled murmured muttered purred rasped roared rumbled screeched shrieked
+  simpered snapped snarled sneered snorted sobbed squawked squealed stammered stuttered thundered trilled
+  twittered wailed warbled wheezed whimpered whined whooped yapped yelped yodeled
+`;
 
 /** Verbs that report speech or writing ("said", "told", "tweeted"), any tense. */
 export const SPEECH_VERBS = set(`
@@ -23,6 +35,7 @@ export const SPEECH_VERBS = set(`
   proclaimed proclaims repeated repeats reiterated reiterates advised advises commented comments ask demanded
   agreed agrees disagreed tweet pleaded objected retorted thundered sighed read reads
   typed sings sang sing texted emailed
+  ${MANNER_OF_SPEAKING}
 `);
 
 /** Speech and label verbs that are as often plural nouns ("his claims", "late-night tweets"). */
@@ -63,7 +76,7 @@ export const FEMALE_PRONOUNS = set('she her hers herself');
 /** Determiners and quantifiers that can open a common-noun speaker ("a spokesman", "one official"). */
 export const DETERMINERS = set('the a an one two three some several many another each his her their its our this that these those other both any');
 
-/** Honorifics and roles stripped from a name ("U.S. President Donald Trump" -> "Donald Trump"). */
+/** Honorifics and roles stripped from a name ("U.S. Trade Minister Dana Okafor" -> "Dana Okafor"). */
 export const ROLE_WORDS = set(`
   mr mr. mrs mrs. ms ms. miss dr dr. prof prof. rev rev. sir dame lord lady atty atty. supt supt. msgr msgr. del del. hon hon.
   president vice prime minister secretary senator sen sen. rep rep. representative gov gov. governor
@@ -107,32 +120,3 @@ export const NAME_PARTICLES = set('de da del della di du van von der den le la a
 /** Roles and honorifics that say a person is a man or a woman. */
 export const MALE_ROLES = set('mr mr. sir lord king prince congressman councilman spokesman chairman father brother son husband');
 export const FEMALE_ROLES = set('mrs mrs. ms ms. miss dame lady queen princess congresswoman councilwoman spokeswoman chairwoman mother sister daughter wife');
-
-/** Common English first names with a clear gender, for he/she resolution. */
-export const MALE_NAMES = set(`
-  james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony
-  mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan
-  jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander
-  frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle
-  walter ethan jeremy harold keith christian roger noah gerald carl terry sean austin arthur lawrence
-  jesse dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph randy
-  eugene vincent russell elijah louis bobby philip johnny bill barack mitt mike chris jim tom tim ted ben
-  bernie newt rudy rand marco jeb dick al hank harry howard lindsey reince rex steve sam tony nick dan
-  ron rick rob bob barry boris vladimir xi shinzo emmanuel angela justin recep benjamin hassan ali
-  mohammed muhammad ahmed omar abdullah pierre francois hans klaus luis carlos miguel pedro
-  jorge fernando antonio giuseppe matteo silvio narendra rahul jeremy nigel tony gordon david ed
-  chuck mitch kevin elijah jared corey ivan sergei dmitry yuri igor
-`);
-export const FEMALE_NAMES = set(`
-  mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra
-  ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca sharon laura
-  cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha katherine christine
-  debra rachel catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia kelly
-  christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann
-  teresa kathryn sara janice jean alice madison doris abigail julia judy grace denise amber marilyn beverly
-  danielle theresa sophia marie diana brittany natalie isabella charlotte rose alexis kayla
-  hillary chelsea michelle melania ivanka kellyanne sarah nikki elizabeth condoleezza madeleine nancy
-  dianne kamala tulsi theresa angela marine christine ursula jacinda hope huma donna debbie loretta
-  sonia ruth elena janet valerie susan samantha tammy tina kirsten amy claire jill meghan mika megyn
-  oprah ellen katie diane gretchen laura kelly alicia dolores maya gwen sheryl marissa carly meg
-`);

@@ -1,6 +1,7 @@
 import type { Token } from '../nlp/analysis.ts';
 import { isAbbrevDot, isCap, type QuoteContext } from './context.ts';
-import { CAP_STOP, FEMALE_NAMES, FEMALE_ROLES, LABEL_VERBS, MALE_NAMES, MALE_ROLES, NAME_PARTICLES, ORG_HEADS, ROLE_WORDS, SPEECH_VERBS } from './lexicon.ts';
+import { FEMALE_NAMES, FIRST_NAMES, MALE_NAMES } from './first-names.ts';
+import { CAP_STOP, FEMALE_ROLES, LABEL_VERBS, MALE_ROLES, NAME_PARTICLES, ORG_HEADS, ROLE_WORDS, SPEECH_VERBS } from './lexicon.ts';
 
 /**
  * Names in running text without a tagger: runs of capitalized words (with
@@ -35,7 +36,7 @@ const ROLE_FULL: Readonly<Record<string, string>> = {
   sen: 'senator', gov: 'governor', rep: 'representative', gen: 'general', pres: 'president', sec: 'secretary', atty: 'attorney',
 };
 
-/** Capitalized words that end a run: headline words ("Trump Calls Clinton …"), not name parts. */
+/** Capitalized words that end a run: headline words ("Okafor Calls Marsh …"), not name parts. */
 const RUN_BREAK = new Set(`the a an and or but on in at of for with as after before their his her its our my your to from by
   is are was were will would this that these those who which what when where how why not no than then into over under about
   against`.split(/\s+/));
@@ -81,13 +82,14 @@ export function nameInRun(ctx: QuoteContext, s: number, e: number): NameSpan | n
     const t = toks[a];
     if (a >= e || !t) return null;
     if (CAP_STOP.has(t.lower) && !isRole(t)) a++;
-    // `Rival Hillary Clinton`, `Officials at …`: a capital that only opens the sentence.
+    // `Rival Helen Marsh`, `Officials at …`: a capital that only opens the sentence.
     else if (a === s && opensClause(ctx, a) && !isRole(t) && ctx.lowerVocab.has(t.lower)) a++;
     else break;
   }
   // `Following a meeting, …`: a sentence-opening participle is not a name.
   const t0 = toks[a] as Token;
   if (e - a === 1 && t0.lower.length > 5 && t0.lower.endsWith('ing') && opensClause(ctx, a)) return null;
+  if (isDateline(ctx, s, e) || onlyInitials(toks, a, e)) return null;
   let gender: Gender = null;
   let lastRole = -1;
   const roles: string[] = [];
@@ -104,10 +106,10 @@ export function nameInRun(ctx: QuoteContext, s: number, e: number): NameSpan | n
   if (lastRole >= a && lastRole < e - 1 && !isOrgHead(toks[e - 1] as Token)) start = lastRole + 1;
   while (start < e && (CAP_STOP.has((toks[start] as Token).lower) || (toks[start] as Token).kind !== 'word')) start++;
   if (start >= e) return { start: a, end: e, role: false, roles, gender: null };
-  // `Miss Universe Alicia Machado`: a known first name inside the run starts the name.
+  // `Miss Universe Nora Vance`: a known first name inside the run starts the name.
   for (let i = start + 1; i < e - 1; i++) {
     const l = (toks[i] as Token).lower;
-    if (e - start >= 3 && (MALE_NAMES.has(l) || FEMALE_NAMES.has(l)) && !MALE_NAMES.has((toks[start] as Token).lower) && !FEMALE_NAMES.has((toks[start] as Token).lower)) {
+    if (e - start >= 3 && FIRST_NAMES.has(l) && !FIRST_NAMES.has((toks[start] as Token).lower)) {
       start = i;
       break;
     }
@@ -132,3 +134,28 @@ export function displayOf(ctx: QuoteContext, s: number, e: number): string {
   const text = ctx.body.slice((ctx.toks[s] as Token).start, (ctx.toks[e - 1] as Token).end).replace(/\s+/g, ' ');
   return text.replace(/['’]s$/, '');
 }
+
+const DATELINE_AFTER = new Set(['—', '–', '-', '--', ',', '(']);
+
+/** `NEW YORK — …`, `LA CROSSE, Wis. —`: an all-capitals run opening a paragraph and set off by a dash or comma is a place. */
+export function isDateline(ctx: QuoteContext, s: number, e: number): boolean {
+  const { toks, para } = ctx;
+  if (e <= s || (s > 0 && para[s - 1] === para[s])) return false;
+  const next = toks[e];
+  if (!next || !DATELINE_AFTER.has(next.value)) return false;
+  for (let i = s; i < e; i++) {
+    const t = toks[i] as Token;
+    if (t.kind === 'word' && t.value !== t.value.toUpperCase()) return false;
+  }
+  return true;
+}
+
+/** `Y.`, `C.`: initials alone (the tail of a party-state tag like `D-N.Y.`) are not a name. */
+function onlyInitials(toks: readonly Token[], a: number, e: number): boolean {
+  for (let i = a; i < e; i++) {
+    const t = toks[i] as Token;
+    if (t.kind === 'word' && t.value.replace(/\.$/, '').length > 1) return false;
+  }
+  return true;
+}
+

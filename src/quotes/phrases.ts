@@ -55,7 +55,7 @@ export function subjectBefore(ctx: QuoteContext, j: number, lo: number, allowApp
         break;
       }
       if ((t.lower === 'of' || NAME_PARTICLES.has(t.lower)) && isCap(toks[k + 1]) && isCap(toks[k - 1])) continue;
-      // `a spokesman for the campaign`, `officials at Homeland Security`: a prepositional tail.
+      // `a spokesman for the campaign`, `officials at Customs and Excise`: a prepositional tail.
       if (PP.has(t.lower) && j - k < 10 && k > lo && nounish(toks[k - 1]) && s === k + 1) {
         lowers = 0;
         continue;
@@ -82,8 +82,8 @@ const nounish = (t: Token | undefined): boolean =>
   (isCap(t) || ROLE_WORDS.has(t.lower) || /(?:s|man|woman|er|or|ist|ent|ant)$/.test(t.lower));
 
 /**
- * `Aaron Kall, the director of debate at the university, said` / `Donna Rawlings, 59,
- * of Ashton, Md., who watched …, said`: the comma ending at `j` closes appositives.
+ * `Maya Lund, the director of debate at the university, said` / `Tom Greer, 59,
+ * of Easton, Pa., who watched …, said`: the comma ending at `j` closes appositives.
  * Of the comma-separated segments that are whole noun phrases, the leftmost name
  * wins, else the leftmost phrase.
  */

@@ -1,13 +1,14 @@
 import type { Token } from '../nlp/analysis.ts';
 import type { QuoteContext } from './context.ts';
-import { FEMALE_NAMES, FEMALE_PRONOUNS, MALE_NAMES, MALE_PRONOUNS } from './lexicon.ts';
+import { FEMALE_NAMES, FIRST_NAMES, MALE_NAMES } from './first-names.ts';
+import { FEMALE_PRONOUNS, MALE_PRONOUNS } from './lexicon.ts';
 import { capRunEnd, displayOf, isOrgHead, nameInRun, wordsOf, type Gender, type NameSpan } from './names.ts';
 
 export { capRunEnd, nameInRun } from './names.ts';
 
 /**
  * The named people (and bodies) of one article: every name with its mentions.
- * Gives a speaker its fullest form ("Trump" -> "Donald Trump", from mentions
+ * Gives a speaker its fullest form ("Okafor" -> "Dana Okafor", from mentions
  * outside quotations), resolves he/she to the nearest fitting preceding named
  * person, and "the mayor" to the nearest person introduced with that role.
  */
@@ -160,7 +161,7 @@ export class Names {
     return found[0] as Entity;
   }
 
-  /** The fullest distinct entities that `words` can name (`Trump` -> `Donald J. Trump`), mentioned outside quotations. */
+  /** The fullest distinct entities that `words` can name (`Okafor` -> `Dana J. Okafor`), mentioned outside quotations. */
   private candidates(words: readonly string[]): Entity[] {
     const last = words[words.length - 1];
     if (last === undefined) return [];
@@ -170,8 +171,8 @@ export class Names {
     if (cands.length === 0 && words.length === 1) for (const e of pool) if (e.outside && e.words[0] === last && !e.org) cands.push(e);
     if (cands.length <= 1) return cands;
     cands = cands.filter((c) => !cands.some((d) => d !== c && d.words.length > c.words.length && within(c.words, d.words)));
-    // `Barack Obama` over a headline run like `Gold Star Mom Corners Obama`.
-    const named = cands.filter((c) => c.words.length >= 2 && (MALE_NAMES.has(c.words[0] as string) || FEMALE_NAMES.has(c.words[0] as string)));
+    // `Peter Hale` over a headline run like `Farm Lobby Corners Hale`.
+    const named = cands.filter((c) => c.words.length >= 2 && FIRST_NAMES.has(c.words[0] as string));
     return named.length > 0 ? named : cands;
   }
 
@@ -235,7 +236,7 @@ export class Names {
     return null;
   }
 
-  /** `the mayor` at token `at` -> the nearest preceding person introduced with that role ("Mayor Bill de Blasio"), or null. */
+  /** `the mayor` at token `at` -> the nearest preceding person introduced with that role ("Mayor Ruth de Vries"), or null. */
   resolveRole(at: number, role: string): string | null {
     const k0 = this.mentionIndex(at);
     for (let k = k0 - 1; k >= 0 && k >= k0 - LOOK_BACK; k--) {

@@ -17,16 +17,16 @@ export const word = (t: Token | undefined): t is Token => !!t && t.kind === 'wor
 export const isAdverb = (t: Token | undefined): boolean =>
   word(t) && (BETWEEN_SUBJECT_AND_VERB.has(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ly') && !isCap(t)));
 
-/** Is token v a speech (or, with `label`, a naming) verb, and not a noun ("his claims", "a Trump tweet")? */
+/** Is token v a speech (or, with `label`, a naming) verb, and not a noun ("his claims", "a Okafor tweet")? */
 export function verbAt(ctx: QuoteContext, v: number, label: boolean): boolean {
   const t = ctx.toks[v];
   if (!word(t) || isCap(t)) return false;
-  // `as a Homeland Security memo put it`, `has used the phrase “…”`
+  // `as a Customs and Excise memo put it`, `has used the phrase “…”`
   if (t.lower === 'put') return ctx.toks[v + 1]?.lower === 'it';
   if (t.lower === 'used' || t.lower === 'uses' || t.lower === 'using') return TERM_NOUNS.has(ctx.toks[v + 2]?.lower ?? '');
   if (!(SPEECH_VERBS.has(t.lower) || (label && LABEL_VERBS.has(t.lower)))) return false;
   if (!NOUNISH.has(t.lower)) return true;
-  // `his claims`, `of late-night tweets`, `a Donald Trump tweet`: a noun, not a verb.
+  // `his claims`, `of late-night tweets`, `a Dana Okafor tweet`: a noun, not a verb.
   let caps = false;
   for (let k = v - 1, seen = 0; k >= 0 && seen < 4 && ctx.quoteOf[k] === -1; k--, seen++) {
     const p = ctx.toks[k] as Token;

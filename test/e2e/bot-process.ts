@@ -54,6 +54,13 @@ export function freshFoundingArticle(dir: string): string {
 export interface StartOptions {
   /** ARTICLES_DIR: the repository's `articles` (default), or a dated-today copy of the founding article. */
   readonly articles?: 'repository' | 'fresh';
+  /**
+   * Run in this folder (as `npm start` from a fresh checkout would, reading its `.env`) with only
+   * `env` on top of the clean environment: no DATA_DIR/ARTICLES_DIR/LOG_LEVEL of the harness.
+   */
+  readonly cwd?: string;
+  /** Keep stdin open as a pipe (write lines with `proc.stdin`); default closed. */
+  readonly stdin?: 'pipe';
 }
 
 /**
@@ -70,10 +77,11 @@ export function startBot(env: Readonly<Record<string, string>>, opts: StartOptio
     throw err;
   }
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !BOT_VARIABLES.has(k)));
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...base, DATA_DIR: path.join(tmp, 'data'), ARTICLES_DIR: articles, LOG_LEVEL: 'warn', ...env },
+  const harness = opts.cwd === undefined ? { DATA_DIR: path.join(tmp, 'data'), ARTICLES_DIR: articles, LOG_LEVEL: 'warn' } : {};
+  const proc = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'src/main.ts')], {
+    cwd: opts.cwd ?? ROOT,
+    stdio: [opts.stdin ?? 'ignore', 'pipe', 'pipe'],
+    env: { ...base, ...harness, ...env },
   });
   let out = '';
   let err = '';

@@ -22,6 +22,6 @@ describe('npm start with piped input (the console chat)', () => {
     expect(out.match(/US & Japan To Start Trade Negotiations/g)?.length).toBeGreaterThanOrEqual(2);
     expect(out).toMatch(/Articles matching “tariffs”/);
     expect(out).toMatch(/Abe said[^\n]*\n— US & Japan To Start Trade Negotiations/);
-    expect(out).toMatch(/I did not understand that\.[\s\S]*\/trade-news search <terms>/);
+    expect(out).toMatch(/I did not understand that\.[\s\S]*search <terms>/);
   });
 });

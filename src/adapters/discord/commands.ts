@@ -7,12 +7,13 @@ import { SlashCommandBuilder, type RESTPostAPIChatInputApplicationCommandsJSONBo
  *   /trade-news ask question:<text>   → `<question>`
  *   /trade-news search terms:<text>   → `search <terms>`
  *   /trade-news latest                → `` (the latest digest)
+ *   /trade-news post                  → `post` (the digest into this channel, with its thread)
  *   /trade-news help                  → `help`
  * Inside a digest thread plain messages work too (the text grammar, no mention needed).
  */
 export const COMMAND = 'trade-news';
 
-export const SUBCOMMANDS = ['ask', 'search', 'latest', 'help'] as const;
+export const SUBCOMMANDS = ['ask', 'search', 'latest', 'post', 'help'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 /** Option name per subcommand that takes one. */
@@ -38,6 +39,7 @@ export function commandDefinition(): RESTPostAPIChatInputApplicationCommandsJSON
         .addStringOption((o) => o.setName('terms').setDescription('e.g. steel tariffs').setRequired(true).setMaxLength(200)),
     )
     .addSubcommand((s) => s.setName('latest').setDescription('Show the latest digest'))
+    .addSubcommand((s) => s.setName('post').setDescription('Post the digest in this channel now, with a thread for questions'))
     .addSubcommand((s) => s.setName('help').setDescription('How to use the trade-news bot'))
     .toJSON();
 }
@@ -52,6 +54,8 @@ export function commandText(subcommand: string | null, value: string | null): st
       return `search ${v}`;
     case 'help':
       return 'help';
+    case 'post':
+      return 'post';
     default:
       return '';
   }

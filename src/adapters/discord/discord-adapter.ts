@@ -24,6 +24,15 @@ export interface DiscordAdapterOptions {
   readonly registerCommands?: boolean;
   /** Extra discord.js client options (tests: timeouts); `intents` and `rest.api` come from the config. */
   readonly clientOptions?: Partial<ClientOptions>;
+  /** Connecting when Discord is unreachable: attempts and the first delay, doubled each time up to 8 s (default 4, 1 s). */
+  readonly connectRetry?: { readonly attempts: number; readonly firstDelayMs: number };
+}
+
+/** Errors of the network, not of Discord's answer: worth another try after a pause. */
+function isNetworkError(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown; cause?: { code?: unknown } } | null;
+  const code = typeof e?.code === 'string' ? e.code : typeof e?.cause?.code === 'string' ? e.cause.code : '';
+  return /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|UND_ERR_)/.test(code) || /fetch failed|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|socket hang up/.test(String(e?.message ?? ''));
 }
 
 const PLATFORM = 'discord';
@@ -50,7 +59,7 @@ export class DiscordAdapter implements ChatAdapter {
     }
     let client: Client;
     try {
-      client = await this.connect(handlers, this.config.messageContent);
+      client = await this.connectWithRetry(handlers, this.config.messageContent);
       this.log.info(
         this.config.messageContent
           ? 'discord: Message Content intent on — messages in digest threads are answered without a mention'
@@ -72,6 +81,39 @@ export class DiscordAdapter implements ChatAdapter {
           `discord: could not register /trade-news (${err instanceof Error ? err.message : String(err)}) — invite the bot with the applications.commands scope, or run npm run discord:register`,
         );
       });
+    }
+  }
+
+  /** `connect`, again after a logged, doubling pause while Discord cannot be reached; other failures at once. */
+  private async connectWithRetry(handlers: ChatHandlers, messageContent: boolean): Promise<Client> {
+    const { attempts, firstDelayMs } = this.opts.connectRetry ?? { attempts: 4, firstDelayMs: 1000 };
+    const host = this.host();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.connect(handlers, messageContent);
+      } catch (err) {
+        if (!isNetworkError(err)) throw err;
+        const reason = err instanceof Error ? err.message : String(err);
+        if (attempt >= attempts) {
+          throw new DiscordAdapterError(
+            'DISCORD_LOGIN_FAILED',
+            `Could not reach Discord at ${host} (discord.apiUrl / DISCORD_API_URL) after ${attempts} attempts: ${reason} — check the network, a proxy, or DISCORD_API_URL`,
+            undefined,
+            { cause: err },
+          );
+        }
+        const delay = Math.min(8000, firstDelayMs * 2 ** (attempt - 1));
+        this.log.warn({ host, attempt, retryInMs: delay }, `discord: cannot reach ${host} (${reason}); retrying in ${Math.round(delay / 100) / 10} s`);
+        await new Promise((r) => setTimeout(r, delay));
+      }
+    }
+  }
+
+  private host(): string {
+    try {
+      return new URL(this.config.apiUrl ?? 'https://discord.com/api').host;
+    } catch {
+      return this.config.apiUrl ?? 'discord.com';
     }
   }
 
@@ -99,6 +141,7 @@ export class DiscordAdapter implements ChatAdapter {
   }
 
   private loginError(err: unknown): DiscordAdapterError {
+    if (err instanceof DiscordAdapterError) return err;
     const code = (err as { code?: unknown } | null)?.code;
     const message =
       code === 'TokenInvalid'

@@ -9,7 +9,8 @@ export function boltLogger(log: Logger): BoltLogger {
   return {
     debug: (...msg: unknown[]) => child.debug(text(msg)),
     info: (...msg: unknown[]) => child.info(text(msg)),
-    warn: (...msg: unknown[]) => child.warn(text(msg)),
+    // The client's per-attempt "http request failed" names no host; the adapter logs each attempt with it.
+    warn: (...msg: unknown[]) => (msg[0] === 'http request failed' ? child.debug(text(msg)) : child.warn(text(msg))),
     error: (...msg: unknown[]) => child.error(text(msg)),
     // Levels are pino's business; Bolt only asks whether debug output is wanted.
     setLevel: () => {},

@@ -60,7 +60,7 @@ export async function findPostedDigest(
   } catch (err) {
     const code = slackErrorCode(err);
     log.warn(
-      { platform: 'slack', method: 'conversations.history', channel, digestId, slackError: code },
+      { method: 'conversations.history', channel, digestId, slackError: code },
       `Slack conversations.history failed (${code}): cannot tell whether digest ${digestId} was already posted to ${channel} — it will be posted` +
         ' (the bot needs channels:history / groups:history and to be a member of the channel)',
     );

@@ -56,7 +56,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   });
 
   app.error(async (error) => {
-    deps.log.error({ platform: 'slack', code: error.code }, `Slack event handling failed: ${error.message}`);
+    deps.log.error({ code: error.code }, `Slack event handling failed: ${error.message}`);
   });
 }
 
@@ -71,7 +71,7 @@ async function answerCommand(
     messages = capResponses(renderReply(await deps.handlers.onCommand(commandFrom(command))));
     messages.forEach(assertWithinLimits);
   } catch (err) {
-    deps.log.error({ platform: 'slack', err }, 'answering /trade-news failed');
+    deps.log.error({ err }, 'answering /trade-news failed');
     messages = renderReply({ kind: 'notice', text: SORRY });
     outcome = 'failed';
   }
@@ -81,7 +81,7 @@ async function answerCommand(
     }
   } catch (err) {
     const status = (err as { statusCode?: unknown }).statusCode;
-    deps.log.error({ platform: 'slack', code: 'SLACK_RESPOND_FAILED', status }, `Slack response_url rejected the /trade-news answer: ${String(err)}`);
+    deps.log.error({ code: 'SLACK_RESPOND_FAILED', status }, `Slack response_url rejected the /trade-news answer: ${String(err)}`);
     return 'failed';
   }
   return outcome;
@@ -94,7 +94,7 @@ async function answerMessage(incoming: IncomingMessage, deps: ListenerDeps): Pro
     await deps.replyInThread(incoming.thread, reply);
     return 'answered';
   } catch (err) {
-    deps.log.error({ platform: 'slack', err, channel: incoming.channel }, 'answering a Slack message failed');
+    deps.log.error({ err, channel: incoming.channel }, 'answering a Slack message failed');
     await deps.replyInThread(incoming.thread, { kind: 'notice', text: SORRY }).catch(() => undefined);
     return 'failed';
   }

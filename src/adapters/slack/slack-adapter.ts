@@ -32,7 +32,35 @@ export interface SlackAdapterOptions {
   readonly onHandled?: (event: HandledEvent) => void;
 }
 
-const DEFAULT_RETRY: webApi.RetryOptions = { retries: 5, factor: 2, minTimeout: 1000, maxTimeout: 30_000, randomize: true };
+/** 5 retries, 1 s doubling to at most 10 s: a failing call gives up after about half a minute. */
+const DEFAULT_RETRY: webApi.RetryOptions = { retries: 5, factor: 2, minTimeout: 1000, maxTimeout: 10_000, randomize: true };
+
+/** `host[:port]` of the Web API base, for messages that say where the bot tried to connect. */
+function hostOf(apiUrl: string): string {
+  try {
+    return new URL(apiUrl).host;
+  } catch {
+    return apiUrl;
+  }
+}
+
+/**
+ * The WebClient hands `retryConfig` to p-retry as it is, and p-retry calls `onFailedAttempt`
+ * after every failed attempt; @slack/web-api's RetryOptions type leaves that option out.
+ */
+function withAttemptLog(retry: webApi.RetryOptions, onFailedAttempt: (error: { attemptNumber: number; retriesLeft: number }) => void): webApi.RetryOptions {
+  const options: webApi.RetryOptions & { onFailedAttempt: typeof onFailedAttempt } = { ...retry, onFailedAttempt };
+  return options;
+}
+
+/** The network reason under a failed request: ECONNREFUSED, ENOTFOUND, a timeout… */
+function networkReason(err: unknown): string {
+  const e = err as { original?: { message?: unknown; cause?: { code?: unknown; message?: unknown } }; message?: unknown };
+  const cause = e.original?.cause;
+  const detail = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : undefined;
+  const base = typeof e.original?.message === 'string' ? e.original.message : typeof e.message === 'string' ? e.message : String(err);
+  return detail === undefined ? base : `${base}: ${detail}`;
+}
 
 /**
  * The Slack adapter on Bolt: Socket Mode or HTTP (Events API + slash-command request URL at
@@ -55,9 +83,13 @@ export class SlackAdapter implements ChatAdapter {
     private readonly opts: SlackAdapterOptions = {},
   ) {
     this.mode = slackMode(config);
+    const host = hostOf(config.apiUrl);
+    const retry = opts.retryConfig ?? DEFAULT_RETRY;
     const clientOptions: webApi.WebClientOptions = {
       slackApiUrl: config.apiUrl,
-      retryConfig: opts.retryConfig ?? DEFAULT_RETRY,
+      retryConfig: withAttemptLog(retry, (error) => {
+        if (error.retriesLeft > 0) log.warn({ host, attempt: error.attemptNumber, retriesLeft: error.retriesLeft }, `Slack API at ${host} failed (${networkReason(error)}); retrying`);
+      }),
       // Wait for Retry-After and retry instead of failing the call (the @slack/web-api default, made explicit).
       rejectRateLimitedCalls: false,
       timeout: opts.requestTimeoutMs ?? 30_000,
@@ -109,7 +141,7 @@ export class SlackAdapter implements ChatAdapter {
       throw this.startError('SLACK_APP_TOKEN', err);
     }
     this.state = 'running';
-    this.log.info({ platform: PLATFORM, mode: this.mode, ...(this.mode === 'http' ? { port: this.port, path: '/slack/events' } : {}) }, 'Slack adapter connected');
+    this.log.info({ mode: this.mode, ...(this.mode === 'http' ? { port: this.port, path: '/slack/events' } : {}) }, 'Slack adapter connected');
   }
 
   private startError(token: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN', err: unknown): SlackAdapterError {
@@ -119,14 +151,18 @@ export class SlackAdapter implements ChatAdapter {
         token === 'SLACK_BOT_TOKEN'
           ? 'check the xoxb- Bot User OAuth Token (OAuth & Permissions) and that the app is installed in the workspace'
           : 'check the xapp- app-level token (Basic Information → App-Level Tokens, scope connections:write) and that Socket Mode is on';
-      const error = new SlackAdapterError('SLACK_AUTH_FAILED', `Slack rejected ${token} (${code}): ${fix}`, code, { cause: err });
-      this.log.error({ platform: PLATFORM, slackError: code }, error.message);
-      return error;
+      // Not logged here: the caller reports the error once (the start-up failure line).
+      return new SlackAdapterError('SLACK_AUTH_FAILED', `Slack rejected ${token} (${code}): ${fix}`, code, { cause: err });
     }
-    const inUse = (err as { code?: unknown }).code === 'EADDRINUSE' ? ` — port ${this.config.port} is in use, set SLACK_PORT` : '';
-    const error = new SlackAdapterError('SLACK_START_FAILED', `Could not start the Slack adapter (${this.mode} mode): ${code}${inUse}`, code, { cause: err });
-    this.log.error({ platform: PLATFORM, slackError: code }, error.message);
-    return error;
+    if ((err as { code?: unknown }).code === 'EADDRINUSE') {
+      return new SlackAdapterError('SLACK_START_FAILED', `Could not start the Slack adapter (${this.mode} mode): port ${this.config.port} is in use, set SLACK_PORT`, code, { cause: err });
+    }
+    const host = hostOf(this.config.apiUrl);
+    const unreachable = code.startsWith('request_failed') || code.startsWith('http_5');
+    const message = unreachable
+      ? `Could not reach Slack at ${host} (slack.apiUrl / SLACK_API_URL) in ${this.mode} mode: ${networkReason(err)} — check the network, a proxy, or SLACK_API_URL`
+      : `Could not start the Slack adapter (${this.mode} mode, ${host}): ${code}`;
+    return new SlackAdapterError('SLACK_START_FAILED', message, code, { cause: err });
   }
 
   async stop(): Promise<void> {
@@ -137,7 +173,7 @@ export class SlackAdapter implements ChatAdapter {
       try {
         await this.app.stop();
       } catch (err) {
-        this.log.warn({ platform: PLATFORM, err }, 'stopping the Slack receiver failed');
+        this.log.warn({ err }, 'stopping the Slack receiver failed');
       }
       this.server = undefined;
     }
@@ -158,7 +194,7 @@ export class SlackAdapter implements ChatAdapter {
         if (parent === undefined) where = posted.channel; // a channel name resolves to its id
         ids.push(posted.ts);
       } catch (err) {
-        if (ids.length > 0) this.log.error({ platform: PLATFORM, channel: where, posted: ids.length, of: messages.length }, 'digest only partly posted');
+        if (ids.length > 0) this.log.error({ channel: where, posted: ids.length, of: messages.length }, 'digest only partly posted');
         throw err;
       }
     }
@@ -185,7 +221,7 @@ export class SlackAdapter implements ChatAdapter {
   }
 
   private track(work: Promise<void>): Promise<void> {
-    const done = work.catch((err: unknown) => this.log.error({ platform: PLATFORM, err }, 'Slack handler failed'));
+    const done = work.catch((err: unknown) => this.log.error({ err }, 'Slack handler failed'));
     this.inflight.add(done);
     void done.finally(() => this.inflight.delete(done));
     return done;

@@ -63,7 +63,7 @@ export class SlackPoster {
 
   private failed(method: string, channel: string, err: unknown): SlackAdapterError {
     const code = slackErrorCode(err);
-    this.log.error({ platform: 'slack', method, channel, slackError: code }, `Slack ${method} failed: ${code}`);
+    this.log.error({ method, channel, slackError: code }, `Slack ${method} failed: ${code}`);
     return new SlackAdapterError('SLACK_POST_FAILED', `Slack ${method} to ${channel} failed: ${code}`, code, { cause: err });
   }
 }

@@ -27,7 +27,7 @@ describe('/trade-news grammar', () => {
   it('never throws and always yields a known kind', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 600 }), (s) => {
-        expect(['latest', 'search', 'ask', 'help']).toContain(parseCommand(s).kind);
+        expect(['latest', 'search', 'post', 'ask', 'help', 'hint']).toContain(parseCommand(s).kind);
       }),
     );
   });
