@@ -99,6 +99,7 @@ async function runConsole({ config, log, bot, store, live, setLogSink }: Console
   const scheduling = await startScheduling({
     config,
     store,
+    runStore: () => runStoreFor(store),
     adapters: [adapter],
     library: live,
     log,
