@@ -10,6 +10,7 @@ import { parseCommand, helpText, COMMAND_NAME, LEAVE_HINT, LEAVE_WORDS } from '.
 import { PostPolicy, type PostPolicyConfig } from './post-policy.ts';
 import { fallbacksOf } from '../digest/build.ts';
 import type { BotReply, SearchHit } from '../chat/replies.ts';
+import { smallTalk, smallTalkHint } from '../answer/small-talk.ts';
 
 export interface BotDeps {
   /** The current library; a getter so a reload swaps it without restarting the bot. */
@@ -168,10 +169,13 @@ export class Bot {
     const digest = known ?? (thread ? await this.deps.store.digestForThread(thread) : null);
     const stored = thread ? await this.deps.store.recentTurns(thread, this.deps.historyTurns ?? 6) : [];
     const history = stored.map((t) => this.toTurn(t));
+    const talk = smallTalk(question);
+    if (talk) return { kind: 'notice', text: smallTalkHint(talk) };
     const answerer = this.deps.answerer?.(lib) ?? asAsync(lib.answerer);
     const result = await answerer.ask(question, {
       ...(digest ? { preferArticleIds: digest.articleIds } : {}),
       history,
+      attributions: (id) => lib.attributions(id),
     });
     if (thread) await this.deps.store.addTurn(thread, this.toStored(question, result));
     this.deps.onAnswer?.({ platform: thread?.platform ?? 'unknown', seconds: (performance.now() - started) / 1000, result });

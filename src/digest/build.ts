@@ -5,6 +5,7 @@ import type { Summarizer } from '../summarize/summarizer.ts';
 import { findQuotes } from '../quotes/find.ts';
 import { keyQuotes } from '../quotes/rank.ts';
 import { plainSummary, verifiedQuotes } from '../summarize/summary-quotes.ts';
+import { quotesOutsideSummary } from './quotes-outside-summary.ts';
 
 export interface DigestOptions {
   /** Digest date, ISO `YYYY-MM-DD`. */
@@ -35,7 +36,10 @@ export async function digestItem(article: Article, opts: DigestOptions, analysis
   }
   const fromModel = opts.quotes === 'all' ? undefined : verifiedQuotes(summary);
   const all: readonly Quote[] = fromModel ?? findQuotes(analysis);
-  const quotes = opts.quotes === 'all' ? [...all] : keyQuotes(all, opts.quotes);
+  // `all` is the complete list of quotations. The finder's key quotes skip those the summary already
+  // shows; a model picks its quotes together with its summary, so they are kept as given.
+  const candidates = fromModel ?? quotesOutsideSummary(all, summary.sentences, analysis);
+  const quotes = opts.quotes === 'all' ? [...all] : keyQuotes(candidates, opts.quotes);
   return { article, summary: plainSummary(summary), quotes };
 }
 

@@ -1,11 +1,12 @@
 import type { Digest, DigestItem } from '../domain/types.ts';
+import { displayDate } from './date-display.ts';
 import { displayQuote } from './quote-display.ts';
 
 export type TextFormat = 'text' | 'markdown';
 
 function byline(item: DigestItem): string {
   const a = item.article;
-  return [a.source, a.date].filter((x): x is string => x !== null && x !== '').join(' · ');
+  return [a.source, displayDate(a.date)].filter((x): x is string => x !== null && x !== '').join(' · ');
 }
 
 function speakerOf(speaker: string | null): string {
@@ -21,7 +22,7 @@ function renderText(digest: Digest): string {
     lines.push(`■ ${item.updated ? '[updated] ' : ''}${item.article.title}${by ? `  (${by})` : ''}`);
     if (item.article.url) lines.push(`  ${item.article.url}`);
     for (const s of item.summary.sentences) lines.push(`  ${s}`);
-    for (const q of item.quotes) lines.push(`  “${displayQuote(q.text)}” — ${speakerOf(q.speaker)}`);
+    for (const q of item.quotes) lines.push(`  ${displayQuote(q.text)} — ${speakerOf(q.speaker)}`);
     lines.push('');
   }
   return lines.join('\n');
@@ -52,7 +53,7 @@ function renderMarkdown(digest: Digest): string {
     lines.push('');
     lines.push(escapeMarkdown(item.summary.sentences.join(' ')));
     if (item.quotes.length > 0) lines.push('');
-    for (const q of item.quotes) lines.push(`> “${escapeMarkdown(displayQuote(q.text))}” — ${escapeMarkdown(speakerOf(q.speaker))}`, '>');
+    for (const q of item.quotes) lines.push(`> ${escapeMarkdown(displayQuote(q.text))} — ${escapeMarkdown(speakerOf(q.speaker))}`, '>');
     if (item.quotes.length > 0) lines.pop();
     lines.push('');
   }

@@ -1,4 +1,5 @@
-import type { Article, DigestItem } from '../domain/types.ts';
+import type { Article, DigestItem, Quote } from '../domain/types.ts';
+import { findQuotes } from '../quotes/find.ts';
 import type { Answerer } from '../answer/types.ts';
 import { analyze } from '../nlp/analysis.ts';
 import { digestItem, type DigestOptions } from '../digest/build.ts';
@@ -15,6 +16,8 @@ export interface Library {
   /** Newest first (by date, then file), at most `limit`. */
   latest(limit: number): readonly Article[];
   search(terms: string, limit?: number): ArticleHit[];
+  /** Every quotation the quote finder attributes in the article (not only the key ones), for follow-ups. */
+  attributions(articleId: string): readonly Quote[];
   readonly answerer: Answerer;
 }
 
@@ -43,9 +46,17 @@ export async function buildLibrary(all: readonly Article[], opts: LibraryOptions
   const search = new ArticleSearch(articles);
   const answerer = opts.createAnswerer(articles);
   const newest = newestFirst(articles);
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const quotes = new Map<string, readonly Quote[]>();
   return {
     articles,
     item: (id) => items.get(id),
+    attributions: (id) => {
+      let q = quotes.get(id);
+      const a = byId.get(id);
+      if (!q && a) quotes.set(id, (q = findQuotes(analyze(a.body))));
+      return q ?? [];
+    },
     latest: (limit) => newest.slice(0, limit),
     search: (terms, limit) => search.search(terms, limit),
     answerer,
