@@ -5,7 +5,7 @@
  * `/trade-news <question>` requests are sent at once; the ack time of each (request sent →
  * HTTP 200) is measured, reported as p50/p99/max.
  */
-import { createHmac } from 'node:crypto';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -41,6 +41,60 @@ function standIn(onPost: (path: string) => void): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
+/**
+ * The load generator runs in a child process: sharing the bot's event loop would make every ack
+ * wait behind the sender's own request and response handling, which measures the bench, not the bot.
+ * Each request is signed there; its ack time is request sent → HTTP status received.
+ */
+const SENDER = `
+import { createHmac } from 'node:crypto';
+const { url, apiUrl, secret, questions, first } = JSON.parse(process.argv[1]);
+const one = async (q, i) => {
+  const body = new URLSearchParams({ command: '/trade-news', text: q, user_id: 'U1', channel_id: 'C1', team_id: 'T1',
+    response_url: apiUrl + 'response/' + i, trigger_id: 't' + i }).toString();
+  const ts = Math.floor(Date.now() / 1000);
+  const signature = 'v0=' + createHmac('sha256', secret).update('v0:' + ts + ':' + body).digest('hex');
+  const started = performance.now();
+  const res = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded',
+    'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature } });
+  const ms = performance.now() - started;
+  await res.arrayBuffer();
+  return { ms, ok: res.status === 200 };
+};
+const results = await Promise.all(questions.map((q, i) => one(q, first + i)));
+process.stdout.write(JSON.stringify(results));
+`;
+
+function sendFromChild(url: string, apiUrl: string, questions: readonly string[], first: number): Promise<{ ms: number; ok: boolean }[]> {
+  const args = JSON.stringify({ url, apiUrl, secret: SECRET, questions, first });
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ['--input-type=module', '-e', SENDER, args], { maxBuffer: 16 * 1024 * 1024 }, (err, stdout) => {
+      if (err) reject(err);
+      else resolve(JSON.parse(stdout) as { ms: number; ok: boolean }[]);
+    });
+  });
+}
+
+/**
+ * The sender's own floor: the same requests against a server that answers 200 at once. Opening
+ * hundreds of connections at once costs the sender itself, and that is not the bot's latency.
+ */
+export async function senderFloor(requests: number): Promise<{ p50: number; p99: number }> {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => res.writeHead(200).end());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  try {
+    const results = await sendFromChild(url, url, Array.from({ length: requests }, () => 'what happened?'), 0);
+    const sorted = results.map((r) => r.ms).sort((a, b) => a - b);
+    return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  } finally {
+    server.close();
+  }
+}
+
 export async function runAckBench(requests: number, articles: number): Promise<{ p50: number; p99: number; max: number; ok: number }> {
   let warmed!: () => void;
   const warm = new Promise<void>((resolve) => (warmed = resolve));
@@ -61,25 +115,12 @@ export async function runAckBench(requests: number, articles: number): Promise<{
   );
   await adapter.start(bot.handlers);
   const url = `http://127.0.0.1:${String(adapter.port)}/slack/events`;
-  const questions = benchQuestions(requests, articles);
-  const one = async (i: number): Promise<{ ms: number; ok: boolean }> => {
-    const body = new URLSearchParams({
-      command: '/trade-news', text: questions[i] ?? 'what happened?', user_id: 'U1', channel_id: 'C1', team_id: 'T1',
-      response_url: `${apiUrl}response/${i}`, trigger_id: `t${i}`,
-    }).toString();
-    const ts = Math.floor(Date.now() / 1000);
-    const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
-    const started = performance.now();
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature }, body });
-    const ms = performance.now() - started;
-    await res.arrayBuffer();
-    return { ms, ok: res.status === 200 };
-  };
+  const questions = benchQuestions(requests + 1, articles);
   try {
     // Warm-up: one command answered in full first (first-request code paths, lazily loaded word lists).
-    await one(0);
+    await sendFromChild(url, apiUrl, questions.slice(0, 1), 0);
     await warm;
-    const results = await Promise.all(Array.from({ length: requests }, (_, i) => one(i + 1)));
+    const results = await sendFromChild(url, apiUrl, questions.slice(1), 1);
     const sorted = results.map((r) => r.ms).sort((a, b) => a - b);
     return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) as number, ok: results.filter((r) => r.ok).length };
   } finally {
@@ -93,6 +134,8 @@ export async function runAckBench(requests: number, articles: number): Promise<{
 if (process.argv[1] !== undefined && import.meta.filename === path.resolve(process.argv[1])) {
   const { values } = parseArgs({ options: { requests: { type: 'string', default: '200' }, articles: { type: 'string', default: '300' } } });
   const r = await runAckBench(Number(values.requests), Number(values.articles));
+  const floor = await senderFloor(Number(values.requests));
   process.stdout.write(`slash-command acks, ${values.requests} concurrent signed HTTP commands on 127.0.0.1 (library of ${values.articles} articles): ${r.ok} acked 200; p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(1)} ms\n`);
+  process.stdout.write(`the same sender against a do-nothing server (its own floor): p50 ${floor.p50.toFixed(1)} ms, p99 ${floor.p99.toFixed(1)} ms; the bot's share: p50 ${(r.p50 - floor.p50).toFixed(1)} ms, p99 ${(r.p99 - floor.p99).toFixed(1)} ms\n`);
   process.exit(0);
 }
