@@ -35,7 +35,8 @@ interface Job {
 const jobs: Job[] = [
   { name: 'summaries (BBC)', data: 'summaries-dev.jsonl', args: [scorer('score-summaries.mjs'), path.join(dir, 'summaries-dev.jsonl'), '--lead', '3', ...limit, '--label', 'trade-news extractive', '--', ...DIGEST] },
   { name: 'summaries (CNN/DailyMail)', data: 'summaries-dev-cnndm.jsonl', args: [scorer('score-summaries.mjs'), path.join(dir, 'summaries-dev-cnndm.jsonl'), '--lead', '3', ...limit, '--label', 'trade-news extractive', '--', ...DIGEST] },
-  { name: 'quotes (PolNeAR)', data: 'quotes-dev.jsonl', args: [scorer('score-quotes.mjs'), path.join(dir, 'quotes-dev.jsonl'), '--naive', ...limit, '--label', 'trade-news quotes', '--', ...DIGEST] },
+  { name: 'quotes (PolNeAR dev)', data: 'quotes-dev.jsonl', args: [scorer('score-quotes.mjs'), path.join(dir, 'quotes-dev.jsonl'), '--naive', ...limit, '--label', 'trade-news quotes', '--', ...DIGEST] },
+  { name: 'quotes (PolNeAR train split)', data: 'quotes-train.jsonl', args: [scorer('score-quotes.mjs'), path.join(dir, 'quotes-train.jsonl'), '--naive', ...limit, '--label', 'trade-news quotes', '--', ...DIGEST] },
   ...QA_SET_NAMES.map((set): Job => {
     // leave-one-set-out: the ranker is fitted on the other sets, then this one is scored with it
     const others = QA_SET_NAMES.filter((n) => n !== set && qaSetAvailable(dir, n));
