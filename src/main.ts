@@ -10,6 +10,7 @@ import { ConsoleAdapter } from './adapters/console/console-adapter.ts';
 import { createAsyncAnswerer } from './llm/factory.ts';
 import { LiveLibrary } from './schedule/live-library.ts';
 import { botPoster } from './app/bot-poster.ts';
+import { runStoreFor } from './app/open-run-store.ts';
 import { startScheduling } from './schedule/start-scheduling.ts';
 import { botMetrics } from './ops/bot-metrics.ts';
 import { Shutdown } from './ops/shutdown.ts';
@@ -55,6 +56,7 @@ async function main(): Promise<number> {
     const scheduling = await startScheduling({
       config,
       store,
+      runStore: () => runStoreFor(store),
       adapters,
       library: live,
       log,
@@ -99,11 +101,13 @@ async function runConsole({ config, log, bot, store, live, setLogSink }: Console
   const scheduling = await startScheduling({
     config,
     store,
+    runStore: () => runStoreFor(store),
     adapters: [adapter],
     library: live,
     log,
     postDigest: botPoster(bot),
     channels: { console: adapter.channel },
+    ...feedPoller(config, store, log, live),
   });
   await adapter.start(bot.handlersFor(adapter));
   await adapter.finished;

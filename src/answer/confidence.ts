@@ -1,13 +1,10 @@
-import type { Weights } from './answer-options.ts';
 import type { Concept, ParsedQuestion } from './query.ts';
 import type { AnswerIndex } from './sentence-index.ts';
 
 /**
- * Confidence and abstention. A candidate's confidence (0..1) is how much of the question's
- * own words its context covers, times its answer-type factor, discounted per name or
- * number of the question that the article lacks (or that is away from the sentence). The
- * answerer abstains when the best candidate's confidence is under `minConfidence`: the
- * question's specific words must really be there, not just similar ones.
+ * Inputs of the answerability model and the abstention rule: which concepts count for the
+ * question's own coverage, the question's names and numbers missing from a candidate's
+ * article, and the answer order given the calibrated probability (ranker-model.ts).
  */
 
 /**
@@ -31,7 +28,7 @@ export function confidenceImportance(concepts: readonly Concept[], confW: (c: Co
 
 /**
  * The question's own names and numbers for one candidate, by group: a group of adjacent
- * names (`Lib Dem`) is missing when all of it is absent from the article (and title), and
+ * names (`New York`) is missing when all of it is absent from the article (and title), and
  * off the context when all of it is missing from the sentence, the previous sentence and
  * the title. A missing group is not also counted as off the context.
  */
@@ -61,31 +58,22 @@ export class KeyGroups {
 }
 
 /**
- * Confidence (0..1) of a candidate. `ownCtx`: its coverage of the confidence-weighted
- * concepts; `type`: 1 when it holds the kind of answer asked for, else 1 − strictness.
- * Names and numbers of the question absent from the article are the strongest sign it is
- * not answered here, hence a factor per group rather than a share.
- */
-export function confidenceOf(W: Weights, ownCtx: number, type: number, missing: number, offContext: number): number {
-  return Math.min(1, ownCtx) * type * W.missing ** missing * W.offContext ** offContext;
-}
-
-/**
  * The candidates (best first) in the order they are answered with, or undefined to abstain.
- * With preferred articles (e.g. the digest a thread hangs under), a confident answer in them
- * comes first, then the rest of the archive; otherwise the ranking is kept as it is.
+ * `answerable(i)` is the calibrated probability that candidate i, put first, answers the
+ * question. With preferred articles (e.g. the digest a thread hangs under), the best
+ * candidate in them comes first when it clears the threshold, then the rest of the archive;
+ * otherwise the ranking is kept as it is.
  */
-export function answerOrder<T extends { readonly sid: number; readonly confidence: number }>(
-  index: AnswerIndex, ranked: readonly T[], prefer: ReadonlySet<number>, minConfidence: number,
+export function answerOrder<T extends { readonly sid: number }>(
+  index: AnswerIndex, ranked: readonly T[], prefer: ReadonlySet<number>, answerable: (i: number) => number, threshold: number,
 ): readonly T[] | undefined {
-  let ordered = ranked;
+  if (ranked.length === 0) return undefined;
   if (prefer.size > 0) {
-    const inPref = ranked.filter((r) => prefer.has(index.sentArticle[r.sid] as number));
-    if ((inPref[0]?.confidence ?? 0) >= minConfidence) {
-      ordered = [...inPref, ...ranked.filter((r) => !prefer.has(index.sentArticle[r.sid] as number))];
+    const first = ranked.findIndex((r) => prefer.has(index.sentArticle[r.sid] as number));
+    if (first > 0 && answerable(first) >= threshold) {
+      const inPref = ranked.filter((r) => prefer.has(index.sentArticle[r.sid] as number));
+      return [...inPref, ...ranked.filter((r) => !prefer.has(index.sentArticle[r.sid] as number))];
     }
   }
-  const top = ordered[0];
-  if (!top || top.confidence < minConfidence) return undefined;
-  return ordered;
+  return answerable(0) >= threshold ? ranked : undefined;
 }

@@ -19,7 +19,7 @@ export const F_DURATION = 256;
 export const F_QUOTE = 512;
 /** Opens with a pronoun or `the move`-like phrase: continues the sentence before. */
 export const F_ANAPHOR = 1024;
-/** The currency named (symbol or word): a `worth in euros` question wants euros. */
+/** The currency named (symbol or word): a question naming a currency wants an amount in it. */
 export const F_USD = 2048;
 export const F_GBP = 4096;
 export const F_EUR = 8192;
@@ -120,7 +120,7 @@ export function sentenceFlags(tokens: readonly Token[]): number {
 export interface QuestionType {
   /** Flags of which at least one should be in the answering sentence (0 = any). */
   readonly wants: number;
-  /** Currency flags the question names (`in euros`): the answer's amount must be in one of them. */
+  /** Currency flags the question names (`in dollars`): the answer's amount must be in one of them. */
   readonly currency: number;
   /** How much a sentence without them is to be doubted: 1 = must have, 0.3 = a hint. */
   readonly strength: number;
@@ -142,7 +142,7 @@ function questionTypeOf(question: string): Omit<QuestionType, 'currency'> {
   // `Who is Motegi?`: a name like any who-question, and better one describing him by his role
   if (isIdentityQuestion(question)) return { wants: F_NAME, strength: 0.6, label: 'identity' };
   if (has(/ how (much|many) /) || has(/ what (share|proportion|percentage|fraction|number|amount|sum|total|figure|price|value) /) ||
-      has(/ how (big|large|high|low|small|heavy|fast|far|deep|wide|tall|old|young|dependent|reliant|significant|serious|severe) /) ||
+      has(/ how (big|large|high|low|small|heavy|fast|far|deep|wide|tall|old|young|significant|serious|severe) /) ||
       has(/ (what|which) (level|rate|growth rate|interest rate|age|score|margin|size) /) || has(/ what (is|was|were|are|will be) the (level|rate|size|cost|value|amount|number|total|figure|price) /)) {
     // `how much ... cost/pay/earn` wants an amount of money; `by how much` a change (often a percentage)
     const money = !has(/ by how much /) && has(/ how much (money|cash|did|does|do|will|would|has|have|had|is|was|were|are) /) &&

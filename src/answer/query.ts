@@ -23,7 +23,7 @@ export interface Concept {
   /** Query weight: 1 for the question's own words, lower for words carried over from the thread. */
   readonly qw: number;
   readonly own: boolean;
-  /** Adjacent name or number tokens form one group (`Lib Dem`, `Rod Eddington`): -1 for ordinary words. */
+  /** Adjacent name or number tokens form one group (`New York`, `Jane Doe`): -1 for ordinary words. */
   readonly group: number;
 }
 
@@ -39,30 +39,6 @@ export interface ParsedQuestion {
 
 /** Weight of a WordNet-related word relative to the word itself. */
 const EXPANSION = 0.75;
-/** Weight of an index term that merely extends the word's stem. */
-const PREFIX = 0.7;
-
-const sortedVocab = new WeakMap<AnswerIndex, string[]>();
-
-/** Index terms that start with `stem` and are at most `extra` characters longer. */
-export function prefixTerms(index: AnswerIndex, stem: string, extra: number): number[] {
-  let terms = sortedVocab.get(index);
-  if (!terms) sortedVocab.set(index, (terms = [...index.vocab.keys()].sort()));
-  let lo = 0;
-  let hi = terms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((terms[mid] as string) < stem) lo = mid + 1;
-    else hi = mid;
-  }
-  const out: number[] = [];
-  for (let i = lo; i < terms.length && out.length < 20; i++) {
-    const t = terms[i] as string;
-    if (!t.startsWith(stem)) break;
-    if (t.length > stem.length && t.length <= stem.length + extra) out.push(index.vocab.get(t) as number);
-  }
-  return out;
-}
 
 export function idfOf(index: AnswerIndex, term: number | undefined): number {
   const N = index.sentCount;
@@ -143,11 +119,6 @@ export function parseQuestion(index: AnswerIndex, question: string): ParsedQuest
         if (/[/-]/.test(primary)) for (const part of primary.split(/[/-]/)) if (part) addTerm(c.terms, canonicalNumber(part), 0.5);
         continue;
       }
-      // `Time Warner` also matches `TimeWarner`
-      const nt = tokens[i + 1];
-      const pt = tokens[i - 1];
-      if (kind === 'name' && nt && isName(nt, i + 1)) for (const term of wordTerms(word + (words[i + 1] ?? ''))) addTerm(c.terms, term, 1);
-      if (kind === 'name' && pt && isName(pt, i - 1)) for (const term of wordTerms((words[i - 1] ?? '') + word)) addTerm(c.terms, term, 1);
       // WordNet: the word's lemmas, and a phrasal verb with the next word (`put up`, `take over`);
       // a name only when it is no common word (`Indian` → `India`, `America` → `US`, not `Time`)
       if (kind === 'name' && senseCount(word) > 6) continue;
@@ -171,12 +142,6 @@ export function parseQuestion(index: AnswerIndex, question: string): ParsedQuest
         const rt = wordTerms(r.word);
         // `America` → `US`: a name WordNet gives that is also a stopword is looked up as it is
         for (const term of rt.length ? rt : [r.word]) addTerm(c.terms, term, scaled(r.weight));
-      }
-      // morphology the stemmer misses (`annual` / `annualised`): longer index terms with this stem as prefix;
-      // for a short name, its longer spellings (`Lib Dems` / `Liberal Democrats`)
-      if (kind === 'word' && primary.length >= 5) for (const id of prefixTerms(index, primary, 4)) if (!c.terms.has(id)) c.terms.set(id, PREFIX);
-      if (kind === 'name' && primary.length >= 3 && primary.length <= 4 && !acronym) {
-        for (const id of prefixTerms(index, primary, 6)) if (!c.terms.has(id)) c.terms.set(id, 0.6);
       }
     }
   });

@@ -70,6 +70,31 @@ class IntList {
   }
 }
 
+/** Counts per term id, listed in first-seen order, over one reused typed array (a Map per sentence costs more). */
+class Tally {
+  private count = new Int32Array(1 << 12);
+  readonly ids = new IntList(256);
+  add(id: number, n: number): void {
+    if (id >= this.count.length) {
+      const c = new Int32Array(Math.max(id + 1, this.count.length * 2));
+      c.set(this.count);
+      this.count = c;
+    }
+    if (this.count[id] === 0) this.ids.push(id);
+    this.count[id] = (this.count[id] as number) + n;
+  }
+  has(id: number): boolean {
+    return id < this.count.length && (this.count[id] as number) > 0;
+  }
+  get(id: number): number {
+    return this.count[id] as number;
+  }
+  clear(): void {
+    for (let k = 0; k < this.ids.length; k++) this.count[this.ids.data[k] as number] = 0;
+    this.ids.length = 0;
+  }
+}
+
 /** Counting sort of (term, doc, tf) triples into CSR postings ordered by doc. */
 function csr(terms: IntList, docs: IntList, tfs: IntList, vocabSize: number): { off: Int32Array; doc: Int32Array; tf: Int32Array } {
   const off = new Int32Array(vocabSize + 1);
@@ -104,6 +129,20 @@ export function buildIndex(items: Iterable<AnalyzedArticle>): AnswerIndex {
     }
     return id;
   };
+  // A token's terms depend only on its kind and text, and most tokens recur: normalise each
+  // distinct (kind, text) once per build. Ids are assigned on first sight, in the same order as
+  // term by term, so the index is the same.
+  const seen = new Map<string, Map<string, readonly number[]>>();
+  const termIds = (t: Token): readonly number[] => {
+    let byValue = seen.get(t.kind);
+    if (!byValue) seen.set(t.kind, (byValue = new Map()));
+    let ids = byValue.get(t.value);
+    if (!ids) {
+      ids = tokenTerms(t).map(idOf);
+      byValue.set(t.value, ids);
+    }
+    return ids;
+  };
   const sArt = new IntList(), sStart = new IntList(), sEnd = new IntList(), sPara = new IntList(), sLen = new IntList(), sFlags = new IntList();
   const sTermOff = new IntList(), sTerms = new IntList(), aSentOff = new IntList(), aLen = new IntList();
   const pTerm = new IntList(1 << 16), pDoc = new IntList(1 << 16), pTf = new IntList(1 << 16);
@@ -111,8 +150,8 @@ export function buildIndex(items: Iterable<AnalyzedArticle>): AnswerIndex {
   const tOff = new IntList(), tTerms = new IntList();
   const eOff = new IntList(), eTerm = new IntList(), eKind = new IntList();
   eOff.push(0);
-  const counts = new Map<number, number>();
-  const artCounts = new Map<number, number>();
+  const counts = new Tally();
+  const artCounts = new Tally();
   sTermOff.push(0);
   tOff.push(0);
   for (const { article, analysis } of items) {
@@ -127,14 +166,11 @@ export function buildIndex(items: Iterable<AnalyzedArticle>): AnswerIndex {
       let len = 0;
       const first: number[] = [];
       for (const t of s.tokens) {
-        const terms = tokenTerms(t);
-        first.push(terms.length ? idOf(terms[0] as string) : -1);
-        if (terms.length === 0) continue;
+        const ids = termIds(t);
+        first.push(ids.length ? (ids[0] as number) : -1);
+        if (ids.length === 0) continue;
         len++;
-        for (const term of terms) {
-          const id = idOf(term);
-          counts.set(id, (counts.get(id) ?? 0) + 1);
-        }
+        for (const id of ids) counts.add(id, 1);
       }
       if (aliases.length) {
         // `World Trade Organisation (WTO)`: a sentence with either form also has the other
@@ -144,7 +180,7 @@ export function buildIndex(items: Iterable<AnalyzedArticle>): AnswerIndex {
           const extra = words.has(al.short) ? al.longTerms : lower.includes(al.long) ? [al.shortTerm] : [];
           for (const term of extra) {
             const id = idOf(term);
-            if (!counts.has(id)) counts.set(id, 1);
+            if (!counts.has(id)) counts.add(id, 1);
           }
         }
       }
@@ -163,16 +199,20 @@ export function buildIndex(items: Iterable<AnalyzedArticle>): AnswerIndex {
       sLen.push(len);
       sFlags.push(sentenceFlags(s.tokens));
       artLen += len;
-      for (const [id, tf] of counts) {
+      for (let k = 0; k < counts.ids.length; k++) {
+        const id = counts.ids.data[k] as number;
+        const tf = counts.get(id);
         sTerms.push(id);
         pTerm.push(id);
         pDoc.push(sid);
         pTf.push(Math.min(tf, 255));
-        artCounts.set(id, (artCounts.get(id) ?? 0) + tf);
+        artCounts.add(id, tf);
       }
       sTermOff.push(sTerms.length);
     }
-    for (const [id, tf] of artCounts) {
+    for (let k = 0; k < artCounts.ids.length; k++) {
+      const id = artCounts.ids.data[k] as number;
+      const tf = artCounts.get(id);
       apTerm.push(id);
       apDoc.push(a);
       apTf.push(Math.min(tf, 65535));
@@ -229,11 +269,14 @@ interface Alias {
   readonly longTerms: readonly string[];
 }
 
+const PARENTHESISED_CAPS = /\(\p{Lu}{2,8}\)/u;
 const ACRONYM = /((?:\p{Lu}[\p{L}'-]*\s+(?:(?:of|and|for|the|on|de)\s+)*){1,7}\p{Lu}[\p{L}'-]*)\s*\((\p{Lu}{2,8})\)/gu;
 
 /** `Long Form Name (LFN)` definitions in a text, when the initials agree. */
 export function acronyms(text: string): Alias[] {
   const out: Alias[] = [];
+  // Most texts define none: a cheap look for `(ABC)` spares them the long pattern.
+  if (!PARENTHESISED_CAPS.test(text)) return out;
   for (const m of text.matchAll(ACRONYM)) {
     const short = m[2] as string;
     const words = (m[1] as string).split(/\s+/);

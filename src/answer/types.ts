@@ -18,6 +18,18 @@ export interface AskOptions {
   readonly preferArticleIds?: readonly string[];
   /** The thread's recent turns, oldest first; follow-ups are read against them. */
   readonly history?: readonly Turn[];
+  /**
+   * The quotes an article's quote finder attributed, with their speakers (offsets into the
+   * body): `Who said that?` is answered from them. Given as data by the library layer.
+   */
+  readonly attributions?: (articleId: string) => readonly Attribution[];
+}
+
+/** A quote and the person the article credits with it; `start`/`end` index the body. */
+export interface Attribution {
+  readonly start: number;
+  readonly end: number;
+  readonly speaker: string | null;
 }
 
 export interface AnswerSource {

@@ -2,7 +2,10 @@ import type { Config } from '../config/schema.ts';
 import type { Logger } from '../log/logger.ts';
 import { loadArticles, type LoadResult } from '../sources/folder-source.ts';
 import { buildLibrary, type Library } from '../library/library.ts';
-import { createAnswerer } from '../answer/answerer.ts';
+import path from 'node:path';
+import { createAnswererFromIndex } from '../answer/answerer.ts';
+import { analyze } from '../nlp/analysis.ts';
+import { cachedIndex } from '../library/index-cache.ts';
 import type { Summarizer } from '../summarize/summarizer.ts';
 import { beginDigest } from '../llm/factory.ts';
 import { botMetrics } from '../ops/bot-metrics.ts';
@@ -12,7 +15,10 @@ export function loadArticleFolder(config: Config, log: Logger, dir = config.core
   return loadArticles(dir, { maxBytes: config.core.maxArticleBytes, onSkip: (s) => log.warn(`skipped ${s.file}: ${s.reason}`) });
 }
 
-/** Load the articles folder and build the library. */
+/** The answer index of the last start, in the data folder (rebuilt when the articles or the code change). */
+export const INDEX_CACHE_FILE = 'answer-index.bin';
+
+/** Load the articles folder and build the library (answer index from the cache file when it still fits). */
 export async function loadLibrary(config: Config, log: Logger, summarizer?: Summarizer): Promise<Library> {
   const { articles, skipped } = await loadArticleFolder(config, log);
   if (summarizer) beginDigest(summarizer);
@@ -20,7 +26,12 @@ export async function loadLibrary(config: Config, log: Logger, summarizer?: Summ
     ...(summarizer ? { summarizer } : {}),
     sentences: config.core.summarySentences,
     quotes: config.core.keyQuotes,
-    createAnswerer,
+    createAnswerer: (list, o) => {
+      const t0 = performance.now();
+      const cached = cachedIndex(list, path.join(config.core.dataDir, INDEX_CACHE_FILE), o?.analyses ?? ((a) => analyze(a.body)));
+      log.info({ articles: list.length, reused: cached.reused, ms: Math.round(performance.now() - t0), ...(cached.note ? { note: cached.note } : {}) }, 'answer index ready');
+      return createAnswererFromIndex(cached.index);
+    },
   });
   const fallbacks = articles.filter((a) => library.item(a.id)?.summary.fallbackReason !== undefined).length;
   if (fallbacks > 0) botMetrics.llmFallbacks.inc({ reason: 'summary' }, fallbacks);

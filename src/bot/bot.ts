@@ -6,11 +6,12 @@ import type { ChatAdapter, ChatHandlers, IncomingCommand, IncomingMessage } from
 import type { DigestRecord, StateStore, StoredTurn } from '../domain/state-store.ts';
 import type { Library } from '../library/library.ts';
 import type { Logger } from '../log/logger.ts';
-import { parseCommand, helpText, COMMAND_NAME, LEAVE_HINT, LEAVE_WORDS } from './command-grammar.ts';
+import { parseCommand, helpText, COMMAND_NAME, LEAVE_HINT, LEAVE_WORDS, tooLong } from './command-grammar.ts';
 import { PostPolicy, type PostPolicyConfig } from './post-policy.ts';
 import { fallbacksOf } from '../digest/build.ts';
 import type { BotReply, SearchHit } from '../chat/replies.ts';
 import { onePerStory } from '../cluster/one-per-story.ts';
+import { smallTalk, smallTalkHint } from '../answer/small-talk.ts';
 
 export interface BotDeps {
   /** The current library; a getter so a reload swaps it without restarting the bot. */
@@ -145,6 +146,8 @@ export class Bot {
     const digest = await this.deps.store.digestForThread(msg.thread);
     if (!digest && !msg.mentioned) return null;
     const text = msg.text.trim();
+    const long = tooLong(text);
+    if (long !== null) return { kind: 'help', text: helpText(msg.platform), problem: long };
     if (text.toLowerCase().startsWith(COMMAND_NAME)) return this.onCommand({ ...msg, text }, adapter);
     if (LEAVE_WORDS.has(text.toLowerCase())) return { kind: 'notice', text: LEAVE_HINT };
     if (!/[\p{L}\p{N}]/u.test(text)) return { kind: 'help', text: helpText(msg.platform), problem: 'Ask me a question about the articles.' };
@@ -170,10 +173,13 @@ export class Bot {
     const digest = known ?? (thread ? await this.deps.store.digestForThread(thread) : null);
     const stored = thread ? await this.deps.store.recentTurns(thread, this.deps.historyTurns ?? 6) : [];
     const history = stored.map((t) => this.toTurn(t));
+    const talk = smallTalk(question);
+    if (talk) return { kind: 'notice', text: smallTalkHint(talk) };
     const answerer = this.deps.answerer?.(lib) ?? asAsync(lib.answerer);
     const result = await answerer.ask(question, {
       ...(digest ? { preferArticleIds: digest.articleIds } : {}),
       history,
+      attributions: (id) => lib.attributions(id),
     });
     if (thread) await this.deps.store.addTurn(thread, this.toStored(question, result));
     this.deps.onAnswer?.({ platform: thread?.platform ?? 'unknown', seconds: (performance.now() - started) / 1000, result });

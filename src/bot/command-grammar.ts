@@ -67,10 +67,20 @@ function mistypedSubcommand(word: string): string | undefined {
 
 const MAX_INPUT = 500;
 
+/**
+ * The length cap every chat input obeys (commands, mentions, thread replies alike), checked
+ * before any parsing or analysis: the problem to show, or null when the text is short enough.
+ */
+export function tooLong(text: string): string | null {
+  const length = text.replace(/\s+/g, ' ').trim().length;
+  return length > MAX_INPUT ? `That is too long (${length} characters; at most ${MAX_INPUT}).` : null;
+}
+
 export function parseCommand(raw: string): Command {
   const text = raw.replace(/\s+/g, ' ').trim().replace(new RegExp(`^${COMMAND_NAME}\\b\\s*`, 'i'), '');
   if (text === '') return { kind: 'latest' };
-  if (text.length > MAX_INPUT) return { kind: 'help', problem: `That is too long (${text.length} characters; at most ${MAX_INPUT}).` };
+  const long = tooLong(text);
+  if (long !== null) return { kind: 'help', problem: long };
   const [head = '', ...rest] = text.split(' ');
   const word = head.toLowerCase();
   if (word === 'help' || word === '-h' || word === '--help' || word === '?') return { kind: 'help' };

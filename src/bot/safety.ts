@@ -8,8 +8,9 @@
 const ZWSP = '\u200b';
 
 const RULES: readonly (readonly [RegExp, (m: string) => string])[] = [
-  // @everyone, @here, @channel, @all (Discord and Slack mass mentions), also ＠ fullwidth.
-  [/[@＠](?=(?:everyone|here|channel|all|online)\b)/giu, (m) => `${m}${ZWSP}`],
+  // @everyone, @here, @channel, @all (Discord and Slack mass mentions), also ＠ fullwidth; also
+  // when more letters or digits follow (`@everyones`, `@here2`): no word boundary is trusted.
+  [/[@＠](?=(?:everyone|here|channel|all|online))/giu, (m) => `${m}${ZWSP}`],
   // Slack special syntax: <!channel>, <!here>, <!subteam^…>, <@U123>, <#C123>, <https://x|y>, <mailto:…>.
   // Discord: <@123>, <@!123>, <@&123>, <#123>, </cmd:id>, <t:…>, <:emoji:id>.
   [/<(?=[!@#/:a-z])/giu, (m) => `${m}${ZWSP}`],

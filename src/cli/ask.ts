@@ -3,14 +3,18 @@ import { loadConfig } from '../config/load.ts';
 import { articlesFolderOrExit, parseCli, runCli, usageError } from './cli.ts';
 import { loadArticleFolder } from '../app/load-library.ts';
 import { createAnswerer } from '../answer/answerer.ts';
-import type { AnswerResult, Turn } from '../answer/types.ts';
+import { loadRankerModel } from '../answer/ranker-model.ts';
+import type { AnswerResult } from '../answer/types.ts';
+import { createAsyncAnswerer } from '../llm/factory.ts';
+import { answerThread } from '../llm/answer-batch.ts';
 import { createLogger } from '../log/logger.ts';
 
-const USAGE = `Usage: npm run ask -- [--articles DIR] [--format json|text] "question"
-       npm run ask -- [--articles DIR] [--format json|text] --questions FILE
+const USAGE = `Usage: npm run ask -- [--articles DIR] [--format json|text] [--weights FILE] "question"
+       npm run ask -- [--articles DIR] [--format json|text] [--weights FILE] --questions FILE
 Answers readers' questions from the articles folder, quoting the supporting sentences.
 --questions FILE is plain text, one question a line (blank lines skipped); consecutive
 questions are one thread, so a follow-up is read against the questions before it.
+--weights FILE: a ranker weights file written by npm run train:answers (default the shipped one).
 --format json prints one JSON object a line, one line per question. Logs go to stderr.`;
 
 /** Turns of a thread kept as context for the next question. */
@@ -36,7 +40,7 @@ function toText(question: string, r: AnswerResult): string {
 async function main(): Promise<void> {
   const parsed = parseCli(
     USAGE,
-    { articles: { type: 'string' }, format: { type: 'string', default: 'text' }, questions: { type: 'string' } },
+    { articles: { type: 'string' }, format: { type: 'string', default: 'text' }, questions: { type: 'string' }, weights: { type: 'string' } },
     true,
   );
   if (parsed === null) return;
@@ -59,14 +63,14 @@ async function main(): Promise<void> {
   const dir = args.articles !== undefined ? articlesFolderOrExit(args.articles, '--articles') : articlesFolderOrExit(config.core.articlesDir, 'articles folder (core.articlesDir / ARTICLES_DIR)');
   const t0 = performance.now();
   const { articles } = await loadArticleFolder(config, log, dir);
-  const answerer = createAnswerer(articles);
+  const answerer = createAnswerer(articles, args.weights === undefined ? {} : { model: loadRankerModel(args.weights) });
   log.info({ articles: answerer.size, ms: Math.round(performance.now() - t0) }, 'answer index built');
 
-  const history: Turn[] = [];
+  // With an LLM configured its calls run concurrently; the output stays in question order.
   const t1 = performance.now();
-  for (const question of questions) {
-    const r = answerer.ask(question, { history: history.slice(-HISTORY) });
-    history.push({ question, answer: r });
+  const answers = answerThread(questions, answerer, createAsyncAnswerer(config, answerer, { log }), HISTORY);
+  for (const [i, question] of questions.entries()) {
+    const r = await (answers[i] as Promise<AnswerResult>);
     process.stdout.write(format === 'json' ? `${toJson(question, r)}\n` : toText(question, r));
   }
   log.info({ questions: questions.length, ms: Math.round(performance.now() - t1) }, 'questions answered');

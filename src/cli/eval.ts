@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { QA_SETS, QA_SET_NAMES, qaSetAvailable } from './qa-sets.ts';
 
 /**
  * `npm run eval`: the reference scorers of ../shared/eval run against this bot's own
@@ -26,13 +28,25 @@ interface Job {
   readonly name: string;
   readonly data: string;
   readonly args: readonly string[];
+  /** Run first (output discarded); the job fails when it does. */
+  readonly before?: readonly string[];
 }
 
 const jobs: Job[] = [
   { name: 'summaries (BBC)', data: 'summaries-dev.jsonl', args: [scorer('score-summaries.mjs'), path.join(dir, 'summaries-dev.jsonl'), '--lead', '3', ...limit, '--label', 'trade-news extractive', '--', ...DIGEST] },
   { name: 'summaries (CNN/DailyMail)', data: 'summaries-dev-cnndm.jsonl', args: [scorer('score-summaries.mjs'), path.join(dir, 'summaries-dev-cnndm.jsonl'), '--lead', '3', ...limit, '--label', 'trade-news extractive', '--', ...DIGEST] },
-  { name: 'quotes (PolNeAR)', data: 'quotes-dev.jsonl', args: [scorer('score-quotes.mjs'), path.join(dir, 'quotes-dev.jsonl'), '--naive', ...limit, '--label', 'trade-news quotes', '--', ...DIGEST] },
-  { name: 'follow-up questions', data: 'qa-dev.jsonl', args: [scorer('score-qa.mjs'), path.join(dir, 'qa-dev.jsonl'), '--articles-from', path.join(dir, 'summaries-dev.jsonl'), ...limit, '--label', 'trade-news answers', '--', ...ASK] },
+  { name: 'quotes (PolNeAR dev)', data: 'quotes-dev.jsonl', args: [scorer('score-quotes.mjs'), path.join(dir, 'quotes-dev.jsonl'), '--naive', ...limit, '--label', 'trade-news quotes', '--', ...DIGEST] },
+  { name: 'quotes (PolNeAR train split)', data: 'quotes-train.jsonl', args: [scorer('score-quotes.mjs'), path.join(dir, 'quotes-train.jsonl'), '--naive', ...limit, '--label', 'trade-news quotes', '--', ...DIGEST] },
+  ...QA_SET_NAMES.map((set): Job => {
+    // leave-one-set-out: the ranker is fitted on the other sets, then this one is scored with it
+    const others = QA_SET_NAMES.filter((n) => n !== set && qaSetAvailable(dir, n));
+    const weights = path.join(os.tmpdir(), `trade-news-loso-${set}-${process.pid}.json`);
+    return {
+      name: `follow-up questions (${set}, fitted on ${others.join(' + ')})`, data: QA_SETS[set].questions,
+      before: ['npm', 'run', '--silent', 'train:answers', '--', '--eval-dir', dir, '--sets', others.join(','), '--out', weights],
+      args: [scorer('score-qa.mjs'), path.join(dir, QA_SETS[set].questions), '--articles-from', path.join(dir, QA_SETS[set].articles), ...limit, '--label', `trade-news LOSO ${set}`, '--', ...ASK, '--weights', weights],
+    };
+  }),
 ];
 
 if (!existsSync(path.join(dir, 'scorer'))) {
@@ -48,6 +62,15 @@ for (const job of jobs) {
     continue;
   }
   process.stdout.write(`\n== ${job.name}\n`);
+  if (job.before) {
+    const [cmd, ...rest] = job.before as [string, ...string[]];
+    const pre = spawnSync(cmd, rest, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, LOG_LEVEL: 'warn' } });
+    if (pre.status !== 0) {
+      process.stdout.write(`${job.before.join(' ')} failed (status ${pre.status}), skipped\n`);
+      failed++;
+      continue;
+    }
+  }
   const run = spawnSync(process.execPath, job.args as string[], { stdio: 'inherit', env: { ...process.env, LOG_LEVEL: 'warn' } });
   if (run.status !== 0) failed++;
 }

@@ -27,6 +27,8 @@ const schema = z
     digestChannel: z.string().min(1).optional(),
     /** HTTP mode: port of the Events API / slash-command request URL (`/slack/events`). */
     port: z.number().int().min(0).max(65535).default(3000),
+    /** HTTP mode: address the request URL listens on (0.0.0.0 all IPv4 interfaces; 127.0.0.1 behind a local proxy). */
+    host: z.string().min(1).regex(/^[\w.:-]+$/, 'must be a host name or IP address such as 0.0.0.0 or 127.0.0.1').default('0.0.0.0'),
     /** How `/trade-news` answers: only to the user (ephemeral) or visible to the channel. */
     commandResponse: z.enum(['ephemeral', 'in_channel']).default('ephemeral'),
   })
@@ -69,6 +71,7 @@ export const slack = {
     SLACK_API_URL: 'apiUrl',
     SLACK_DIGEST_CHANNEL: 'digestChannel',
     SLACK_PORT: 'port',
+    SLACK_HOST: 'host',
     SLACK_COMMAND_RESPONSE: 'commandResponse',
   },
 } satisfies Section;

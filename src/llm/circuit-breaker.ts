@@ -29,6 +29,11 @@ export class CircuitBreaker {
     return this.opts.now() - this.openedAt >= this.opts.cooldownMs ? 'half-open' : 'open';
   }
 
+  /** Closed and the last request succeeded (or none failed yet): safe to send many at once. */
+  get healthy(): boolean {
+    return this.openedAt === null && this.failures === 0;
+  }
+
   /** Milliseconds until an open breaker allows a trial (0 when not open). */
   get retryInMs(): number {
     if (this.openedAt === null) return 0;

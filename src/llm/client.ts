@@ -7,6 +7,10 @@ import { parseRetryAfter, withRetry, type FailureVerdict, type RetryPolicy } fro
  * One resilient chat-completion call over the official `openai` client against any
  * OpenAI-compatible endpoint: per-request timeout, our own retries (the client's are off)
  * on 429/5xx/connection errors honouring Retry-After, a concurrency limit and a circuit breaker.
+ * Up to `maxConcurrency` requests go out at once while the endpoint is healthy; after a failed
+ * request (and while the breaker is open or half-open) only one at a time, until one succeeds:
+ * a failing endpoint then opens the breaker after a few requests instead of a wave per article,
+ * and a half-open trial is not raced by requests the breaker would refuse.
  */
 
 export interface ChatMessage {
@@ -121,7 +125,7 @@ export function createChatClient(opts: ChatClientOptions): ChatClient {
   const now = opts.now ?? Date.now;
   const sleep = opts.sleep ?? realSleep;
   const breaker = new CircuitBreaker({ threshold: opts.breakerThreshold, cooldownMs: opts.breakerCooldownMs, now });
-  const limit = createLimiter(opts.maxConcurrency);
+  const limit = createLimiter(opts.maxConcurrency, () => (breaker.healthy ? opts.maxConcurrency : 1));
   let jsonMode = opts.jsonMode;
   let requests = 0;
 

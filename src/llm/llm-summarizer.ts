@@ -1,6 +1,6 @@
 import type { Article } from '../domain/types.ts';
 import type { AnalyzedText } from '../nlp/analysis.ts';
-import type { Summarizer } from '../summarize/summarizer.ts';
+import type { Summarizer, SummaryJob } from '../summarize/summarizer.ts';
 import { extractiveSummary } from '../summarize/extractive.ts';
 import type { Logger } from '../log/logger.ts';
 import { LlmCallError, type ChatClient } from './client.ts';
@@ -44,6 +44,11 @@ export interface LlmSummarizerStats {
 
 type Reply = { ok: true; value: SummaryOutput } | { ok: false; reason: string };
 
+/** A request ready to send (the article text as trimmed, its tokens reserved), or why there is none. */
+type Plan =
+  | { ok: true; text: string; tokens: number; overhead: number; reserved: number }
+  | { ok: false; reason: string };
+
 /** Articles shorter than this many tokens are never squeezed below their length by the budget. */
 const MIN_ARTICLE_TOKENS = 100;
 
@@ -62,18 +67,44 @@ export class LlmSummarizer implements Summarizer {
     this.opts.budget.reset();
   }
 
-  async summarize(article: Article, analysis: AnalyzedText, sentences: number): Promise<LlmSummary> {
-    const key = cacheKey({
+  summarize(article: Article, analysis: AnalyzedText, sentences: number): Promise<LlmSummary> {
+    return this.summarizeMany([{ article, analysis }], sentences).then((all) => all[0] as LlmSummary);
+  }
+
+  /**
+   * All jobs at once, results in job order: every cache lookup first, then the token budget
+   * reserved in job order (so which articles get the model never depends on reply timing; a
+   * reservation that fails falls back), then the requests, which the client sends up to its
+   * concurrency limit in that same order.
+   */
+  async summarizeMany(jobs: readonly SummaryJob[], sentences: number, onDone?: (index: number) => void): Promise<LlmSummary[]> {
+    const keys = jobs.map((j) => this.key(j.article, sentences));
+    const cached = await Promise.all(keys.map((k) => this.fromCache(k)));
+    const plans = jobs.map((j, i) => (cached[i] ? null : this.plan(j.article, j.analysis, sentences)));
+    return Promise.all(
+      jobs.map(async (job, i) => {
+        const summary = await this.one(job, sentences, keys[i] as string, cached[i] ?? null, plans[i] ?? null);
+        onDone?.(i);
+        return summary;
+      }),
+    );
+  }
+
+  private key(article: Article, sentences: number): string {
+    return cacheKey({
       article,
       model: this.opts.client.model,
       promptVersion: SUMMARY_PROMPT_VERSION,
       extra: `sentences=${sentences};quotes=${this.opts.quotes};maxArticleTokens=${this.opts.maxArticleTokens}`,
     });
-    let reply = await this.fromCache(key);
+  }
+
+  private async one({ article, analysis }: SummaryJob, sentences: number, key: string, cached: SummaryOutput | null, plan: Plan | null): Promise<LlmSummary> {
+    let reply = cached;
     if (reply) {
       this.stats.cacheHits++;
     } else {
-      const got = await this.ask(article, analysis, sentences);
+      const got = plan === null ? ({ ok: false, reason: 'no request planned' } as const) : plan.ok ? await this.send(article, sentences, plan) : plan;
       if (!got.ok) return this.fallback(article, analysis, sentences, got.reason);
       reply = got.value;
       await this.opts.cache.put(key, JSON.stringify(reply)).catch((err: unknown) => this.opts.log?.warn({ err }, 'LLM cache write failed'));
@@ -93,9 +124,9 @@ export class LlmSummarizer implements Summarizer {
     }
   }
 
-  /** Budget, trim, call, parse. */
-  private async ask(article: Article, analysis: AnalyzedText, sentences: number): Promise<Reply> {
-    const { counter, budget, client } = this.opts;
+  /** Trim to fit and reserve the tokens, synchronously (the caller keeps the order). */
+  private plan(article: Article, analysis: AnalyzedText, sentences: number): Plan {
+    const { counter, budget } = this.opts;
     const overhead = summaryMessages(article, '', sentences, this.opts.quotes).reduce((n, m) => n + counter.count(m.content) + 4, 0);
     const whole = counter.count(article.body);
     const allowed = Math.min(this.opts.maxArticleTokens, budget.remaining - overhead - this.opts.maxOutputTokens);
@@ -106,19 +137,26 @@ export class LlmSummarizer implements Summarizer {
     if (fitted.trimmed) this.stats.trimmed++;
     const reserved = overhead + fitted.tokens + this.opts.maxOutputTokens;
     if (!budget.reserve(reserved)) return { ok: false, reason: 'token budget for this digest is spent' };
+    return { ok: true, text: fitted.text, tokens: fitted.tokens, overhead, reserved };
+  }
+
+  /** Call, settle the reservation, parse. */
+  private async send(article: Article, sentences: number, plan: Extract<Plan, { ok: true }>): Promise<Reply> {
+    const { counter, budget, client } = this.opts;
+    const { overhead, reserved } = plan;
     this.stats.calls++;
     let text: string;
     try {
       const res = await client.complete({
-        messages: summaryMessages(article, fitted.text, sentences, this.opts.quotes),
+        messages: summaryMessages(article, plan.text, sentences, this.opts.quotes),
         maxTokens: this.opts.maxOutputTokens,
         json: true,
       });
       text = res.text;
-      budget.settle(reserved, (res.promptTokens ?? overhead + fitted.tokens) + (res.completionTokens ?? counter.count(res.text)));
+      budget.settle(reserved, (res.promptTokens ?? overhead + plan.tokens) + (res.completionTokens ?? counter.count(res.text)));
     } catch (err) {
       const timedOut = err instanceof LlmCallError && err.kind === 'timeout';
-      budget.settle(reserved, timedOut ? overhead + fitted.tokens : 0);
+      budget.settle(reserved, timedOut ? overhead + plan.tokens : 0);
       const what = err instanceof LlmCallError ? `${err.kind}: ${err.message}` : err instanceof Error ? err.message : String(err);
       return { ok: false, reason: `LLM call failed (${what})` };
     }

@@ -72,21 +72,85 @@ export function paragraphs(body: string): Paragraph[] {
   return out;
 }
 
+/**
+ * Input bounds: wink-nlp's token patterns (abbreviation, e-mail) and the Porter2 stemmer's
+ * suffix patterns are superlinear in the length of one whitespace-free run, so one
+ * 200,000-character "word" stalls them for minutes. wink only ever sees a bounded copy:
+ * a run longer than MAX_RUN gets a space inserted every MAX_RUN characters, and a run of one
+ * repeated non-letter character (`&&&&…`, `!!!!…`) keeps its first MAX_REPEAT characters, the
+ * rest blanked. Tokens are mapped back to the original offsets, so every token and sentence
+ * stays an exact substring of the body; the inserted spaces are never inside a token.
+ */
+export const MAX_RUN = 200;
+const MAX_REPEAT = 8;
+
+interface Bounded {
+  readonly text: string;
+  /** Sorted positions in `text` of the inserted spaces. */
+  readonly inserted: readonly number[];
+}
+
+export function boundRuns(text: string): Bounded {
+  const repeat = new RegExp(`([^\\p{L}\\p{N}\\s])\\1{${MAX_REPEAT},}`, 'gu');
+  let blanked = text;
+  if (repeat.test(text)) {
+    repeat.lastIndex = 0;
+    blanked = text.replace(repeat, (m, c: string) => {
+      const keep = c.length * MAX_REPEAT;
+      return m.slice(0, keep) + ' '.repeat(m.length - keep);
+    });
+  }
+  const inserted: number[] = [];
+  const long = new RegExp(`\\S{${MAX_RUN + 1},}`, 'g');
+  if (!long.test(blanked)) return { text: blanked, inserted };
+  long.lastIndex = 0;
+  let out = '';
+  let from = 0;
+  for (let m = long.exec(blanked); m !== null; m = long.exec(blanked)) {
+    out += blanked.slice(from, m.index);
+    for (let i = 0; i < m[0].length; i += MAX_RUN) {
+      if (i > 0) {
+        inserted.push(out.length);
+        out += ' ';
+      }
+      // Never cut a surrogate pair: a lone half would not be an exact character of the body.
+      let end = Math.min(i + MAX_RUN, m[0].length);
+      const code = m[0].charCodeAt(end - 1);
+      if (end < m[0].length && code >= 0xd800 && code <= 0xdbff) end++;
+      out += m[0].slice(i, end);
+      if (end !== Math.min(i + MAX_RUN, m[0].length)) i++;
+    }
+    from = m.index + m[0].length;
+  }
+  out += blanked.slice(from);
+  return { text: out, inserted };
+}
+
 /** Split one paragraph into sentences with token offsets into `body`. */
 function sentencesOf(body: string, para: Paragraph, paragraphIndex: number, firstIndex: number): Sentence[] {
-  const text = body.slice(para.start, para.end);
+  const original = body.slice(para.start, para.end);
+  const { text, inserted } = boundRuns(original);
   const doc = nlp.readDoc(text);
   const values = doc.tokens().out() as string[];
   const types = doc.tokens().out(its.type) as string[];
   // Token start offsets in `text`: wink keeps every character, so an indexOf from a
   // moving cursor recovers them exactly; a token not found (never seen) is skipped.
+  // Offsets are found in the bounded copy, then shifted back over the inserted spaces; a
+  // token whose text is not exactly the original's at that place is dropped.
   const starts: number[] = new Array(values.length);
   let cursor = 0;
+  let shift = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i] as string;
     const at = text.indexOf(v, cursor);
-    starts[i] = at;
-    if (at >= 0) cursor = at + v.length;
+    if (at < 0) {
+      starts[i] = -1;
+      continue;
+    }
+    cursor = at + v.length;
+    while (shift < inserted.length && (inserted[shift] as number) < at) shift++;
+    const orig = at - shift;
+    starts[i] = original.startsWith(v, orig) ? orig : -1;
   }
   const out: Sentence[] = [];
   doc.sentences().each((s: ItemSentence) => {

@@ -57,7 +57,10 @@ export function startOpsServer(opts: OpsServerOptions): Promise<OpsServer> {
       return;
     }
     if (url === '/metrics') {
-      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }).end(opts.registry.render());
+      void opts.registry.render().then(
+        (text) => res.writeHead(200, { 'content-type': opts.registry.contentType }).end(text),
+        () => res.writeHead(500).end(),
+      );
       return;
     }
     if (url === '/healthz') {

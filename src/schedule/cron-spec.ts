@@ -5,6 +5,13 @@ import { CRON_HELP, cronProblem } from '../config/schedule-checks.ts';
  * A cron expression parsed by node-cron (5 fields, or 6 with seconds first; names,
  * ranges, steps, `L`, `W`, `#` accepted as node-cron accepts them). Day of month and
  * day of week must both match, as in node-cron.
+ *
+ * node-cron stays the one cron library: it validates and parses (here and in config). It
+ * has no previous-run function and its matcher and next-run exist only on a ScheduledTask
+ * and test instants, so a wall time skipped by spring-forward never matches. The
+ * scheduler needs the latest occurrence before now (catch-up) and each local time once
+ * per DST day (`occurrences.ts`), so `matchesDate` below decides which calendar days the
+ * parsed fields (including `L`, `W`, `#`) select, and occurrences.ts the times on them.
  */
 export interface CronSpec {
   readonly expression: string;

@@ -1,6 +1,7 @@
 import type { Config } from '../config/schema.ts';
 import type { Logger } from '../log/logger.ts';
 import type { StateStore } from '../domain/state-store.ts';
+import type { RunStore } from '../domain/run-store.ts';
 import { botMetrics } from '../ops/bot-metrics.ts';
 import { registry } from '../ops/metrics.ts';
 import { startOpsServer, type OpsServer } from '../ops/ops-server.ts';
@@ -8,7 +9,6 @@ import { systemClock, type Clock } from './clock.ts';
 import type { DigestAdapter, PostDigestFn } from './delivery.ts';
 import { watchFolder, type FolderWatcher } from './folder-watcher.ts';
 import type { LiveLibrary } from './live-library.ts';
-import { runStoreFor } from '../app/open-run-store.ts';
 import { Scheduler } from './scheduler.ts';
 import { resolveTargets, type DigestChannels } from './targets.ts';
 import type { FeedPoller } from '../feeds/feed-poller.ts';
@@ -16,6 +16,8 @@ import type { FeedPoller } from '../feeds/feed-poller.ts';
 export interface SchedulingDeps {
   readonly config: Config;
   readonly store: StateStore;
+  /** Opens the scheduler's run records beside `store`; called only when a target is scheduled. */
+  readonly runStore: () => RunStore;
   /** The running chat adapters (one per platform). */
   readonly adapters: readonly DigestAdapter[];
   readonly postDigest: PostDigestFn;
@@ -38,8 +40,8 @@ export interface Scheduling {
 }
 
 /**
- * Everything issue 7 adds to the composition root, from the validated config: digest targets
- * (config file + DIGEST_CRON), the scheduler on the store's RunStore, the articles-folder
+ * Scheduled delivery from the validated config: digest targets (config file + DIGEST_CRON),
+ * the scheduler on the injected RunStore, the articles-folder
  * watcher, and the optional /healthz + /metrics port. Throws ConfigError for a DIGEST_CRON
  * without a channel and Error for a target whose platform has no adapter.
  */
@@ -56,7 +58,7 @@ export async function startScheduling(deps: SchedulingDeps): Promise<Scheduling>
   if (s.enabled && targets.length > 0) {
     scheduler = new Scheduler({
       targets,
-      runStore: runStoreFor(deps.store),
+      runStore: deps.runStore(),
       adapters: new Map(deps.adapters.map((a) => [a.platform, a])),
       postDigest: deps.postDigest,
       library: () => deps.library.get(),

@@ -22,6 +22,8 @@ export interface LoadResult {
 export interface LoadOptions {
   /** Files larger than this are skipped (default 2 MB). */
   readonly maxBytes?: number;
+  /** Folders outside `dir` that symbolic links may resolve into (default none: links stay inside). */
+  readonly linkTargets?: readonly string[];
   /** Called once for each skipped file, as it is skipped. */
   readonly onSkip?: (skipped: SkippedFile) => void;
 }
@@ -130,7 +132,7 @@ export async function loadArticles(dir: string, opts: LoadOptions = {}): Promise
     return { articles, skipped };
   }
   let lastYield = performance.now();
-  for (const entry of await walkFolder(dir)) {
+  for (const entry of await walkFolder(dir, { linkTargets: opts.linkTargets ?? [] })) {
     for (const r of await loadFile(entry, maxBytes)) {
       if (isSkipped(r)) skip(r);
       else articles.push(r);

@@ -1,6 +1,6 @@
 /**
  * Walks the articles folder: recursive, dot-names (hidden files and folders) ignored, symbolic
- * links followed (each real folder walked once), entries in sorted path order. Problems found on
+ * links followed only when they resolve inside the folder, entries in sorted path order. Problems found on
  * the way (broken links, unreadable folders, sockets…) come back as skips; nothing throws.
  */
 import type { Dirent } from 'node:fs';
@@ -42,21 +42,48 @@ function kindOf(s: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice()
   return 'not a regular file';
 }
 
+const within = (inner: string, outer: string): boolean => inner === outer || inner.startsWith(outer.endsWith(path.sep) ? outer : outer + path.sep);
+/** Kernel and device trees: never article text, and reading them can block or leak host state. */
+const NEVER = ['/proc', '/sys', '/dev'];
+
+/**
+ * Why a symbolic link to `target` (a real path) is not followed, or null when it is: links are
+ * followed only when they resolve inside the articles folder, so a link cannot post
+ * `/etc/passwd` or `/proc/meminfo` as an article.
+ */
+export function linkProblem(target: string, rootReal: string, allowed: readonly string[] = []): string | null {
+  if (NEVER.some((p) => within(target, p))) return `symbolic link to ${target} (system files are never loaded) — not followed`;
+  if (!within(target, rootReal) && !allowed.some((a) => within(target, a))) return `symbolic link to ${target}, outside the articles folder — not followed; copy the file into the folder instead`;
+  return null;
+}
+
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const entrySort = (a: Entry, b: Entry): number => byCodeUnit(a.file, b.file);
 
+export interface WalkOptions {
+  /** Folders outside the articles folder that symbolic links may also resolve into (default none). */
+  readonly linkTargets?: readonly string[];
+}
+
 /** Every visible entry under `root` (which must be a readable folder), sorted by relative path. */
-export async function walkFolder(root: string): Promise<Entry[]> {
+export async function walkFolder(root: string, opts: WalkOptions = {}): Promise<Entry[]> {
   const out: Entry[] = [];
   /** Real paths of the linked folders walked so far (links are followed once, loops not at all). */
   const seen = new Set<string>();
+  const allowed: string[] = [];
+  for (const a of opts.linkTargets ?? []) {
+    try {
+      allowed.push(await realpath(a));
+    } catch {
+      // A missing allowed folder allows nothing.
+    }
+  }
   let rootReal: string;
   try {
     rootReal = await realpath(root);
   } catch {
     rootReal = path.resolve(root);
   }
-  const within = (inner: string, outer: string): boolean => inner === outer || inner.startsWith(outer.endsWith(path.sep) ? outer : outer + path.sep);
 
   async function dir(abs: string, rel: string): Promise<void> {
     let entries: Dirent[];
@@ -82,15 +109,19 @@ export async function walkFolder(root: string): Promise<Entry[]> {
   async function link(abs: string, rel: string): Promise<void> {
     try {
       const s = await stat(abs);
-      if (s.isFile()) out.push({ file: rel, abs });
+      const target = await realpath(abs);
+      const problem = linkProblem(target, rootReal, allowed);
+      if (problem !== null) out.push({ file: rel, reason: problem });
+      else if (s.isFile()) out.push({ file: rel, abs });
       else if (s.isDirectory()) {
-        const real = await realpath(abs);
-        if (within(real, rootReal) || within(rootReal, real) || seen.has(real)) out.push({ file: rel, reason: 'symbolic link to a folder that is already loaded — not followed' });
+        // A folder inside the articles folder is walked on its own; following the link would load it twice.
+        if (within(target, rootReal) || within(rootReal, target) || seen.has(target)) out.push({ file: rel, reason: 'symbolic link to a folder that is already loaded — not followed' });
         else {
-          seen.add(real);
+          seen.add(target);
           await dir(abs, rel);
         }
-      } else out.push({ file: rel, reason: kindOf(s) });
+      }
+      else out.push({ file: rel, reason: kindOf(s) });
     } catch (err) {
       const code = (err as { code?: unknown }).code;
       out.push({ file: rel, reason: code === 'ENOENT' ? 'broken symbolic link (its target does not exist)' : `cannot read: ${describeFsError(err)}` });

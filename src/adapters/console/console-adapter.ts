@@ -5,6 +5,7 @@ import type { ThreadRef } from '../../domain/thread-ref.ts';
 import type { BotReply } from '../../chat/replies.ts';
 import { replyToText } from '../../bot/render-reply.ts';
 import { COMMAND_NAME, LEAVE_WORDS, parseCommand } from '../../bot/command-grammar.ts';
+import { terminalText } from '../../digest/sink-filters.ts';
 import type { ChatAdapter, ChatHandlers, PostedDigest } from '../../chat/chat-adapter.ts';
 
 export interface ConsoleAdapterOptions {
@@ -120,12 +121,12 @@ export class ConsoleAdapter implements ChatAdapter {
       const reply = await handlers.onMessage({ ...base, text: line, mentioned: true });
       if (reply) this.write(reply);
     } catch (err) {
-      this.opts.output.write(`Something went wrong: ${err instanceof Error ? err.message : String(err)}\n`);
+      this.opts.output.write(terminalText(`Something went wrong: ${err instanceof Error ? err.message : String(err)}\n`));
     }
   }
 
   private write(reply: BotReply): void {
-    this.opts.output.write(`${replyToText(reply)}\n\n`);
+    this.opts.output.write(`${terminalText(replyToText(reply))}\n\n`);
   }
 
   stop(): Promise<void> {

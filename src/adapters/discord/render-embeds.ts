@@ -1,4 +1,5 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
+import { displayDate } from '../../digest/date-display.ts';
 import { displayQuote } from '../../digest/quote-display.ts';
 import type { Digest, DigestItem, Quote, StorySource } from '../../domain/types.ts';
 import { defang } from '../../bot/safety.ts';
@@ -35,7 +36,7 @@ export function safeUrl(url: string | null | undefined): string | undefined {
 function quoteFields(quotes: readonly Quote[]): APIEmbedField[] {
   return quotes.flatMap((q) => {
     const name = clip(literal(q.speaker ?? 'Quote'), LIMITS.embed.fieldName - 8);
-    return splitText(literal(`“${displayQuote(q.text)}”`), LIMITS.embed.fieldValue).map((value, i) => ({
+    return splitText(literal(displayQuote(q.text)), LIMITS.embed.fieldValue).map((value, i) => ({
       name: i === 0 ? name : `${name} (cont.)`,
       value,
       inline: false,
@@ -66,7 +67,7 @@ export function carriesDigestMark(text: string | null | undefined, digestId: str
 
 function footerOf(item: DigestItem, mark?: string): string {
   const { source, date } = item.article;
-  const parts = [source, date?.slice(0, 10)].filter((p): p is string => typeof p === 'string' && p.trim() !== '');
+  const parts = [source, displayDate(date)].filter((p): p is string => typeof p === 'string' && p.trim() !== '');
   if (mark === undefined) return clip(defang(parts.join(' · ')), 256);
   const text = clip(defang(parts.join(' · ')), 256 - mark.length - 3);
   return text === '' ? mark : `${text} · ${mark}`;

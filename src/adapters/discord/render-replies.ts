@@ -1,9 +1,10 @@
 import type { APIEmbed } from 'discord.js';
 import type { BotReply, SearchHit } from '../../chat/replies.ts';
 import { NOT_FOUND } from '../../answer/types.ts';
+import { displayDate } from '../../digest/date-display.ts';
 import { LIMITS, type OutboundMessage } from './limits.ts';
 import { packMessages, renderDigest, safeUrl } from './render-embeds.ts';
-import { clip, literal, splitText } from './text.ts';
+import { clip, linkLabel, linkTarget, literal, splitText } from './text.ts';
 
 /**
  * Any bot reply as Discord messages (thread replies and `/trade-news` answers alike):
@@ -29,10 +30,10 @@ function describedEmbeds(title: string, description: string, extra: Partial<APIE
 }
 
 function hitLine(h: SearchHit, i: number): string {
-  const title = literal(h.title);
   const url = safeUrl(h.url);
-  const head = url ? `**${i + 1}. [${title}](${url})**` : `**${i + 1}. ${title}**`;
-  const date = h.date ? ` (${h.date.slice(0, 10)})` : '';
+  const head = url ? `**${i + 1}. [${linkLabel(h.title)}](${linkTarget(url)})**` : `**${i + 1}. ${literal(h.title)}**`;
+  const day = displayDate(h.date);
+  const date = day ? ` (${day})` : '';
   return `${head}${date}\n${clip(literal(h.line), 600)}`;
 }
 

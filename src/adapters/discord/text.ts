@@ -44,6 +44,20 @@ export function literal(text: string): string {
   return defang(out + escapePlain(text.slice(last)));
 }
 
+/**
+ * Text for the label of a masked link `[label](url)`: everything escaped, URLs included, plus
+ * `]`, `(` and `)` so the label cannot close early and smuggle a second link
+ * (`Foo](https://evil.example) bar`); `://` is broken so no URL inside a label links.
+ */
+export function linkLabel(text: string): string {
+  return defang(escapePlain(text).replace(/[\])]|\(/g, '\\$&').replace(/:\/\//g, ':\u200b//'));
+}
+
+/** A URL for the target of a masked link: parentheses and spaces percent-encoded. */
+export function linkTarget(url: string): string {
+  return url.replace(/[()\s<>]/g, (c) => encodeURIComponent(c).replace('(', '%28').replace(')', '%29'));
+}
+
 const SENTENCE_END = /[.!?…][)"'’”\]]*\s+/g;
 
 /** Where to cut `text` so the first part is at most `max` long (a boundary when there is one). */

@@ -7,6 +7,7 @@ import type { Logger } from '../../log/logger.ts';
 import { SLACK_LIMITS, assertWithinLimits, type SlackMessage } from './limits.ts';
 import { renderReply } from './render-blocks.ts';
 import { commandFrom, mentionFrom, threadMessageFrom } from './inbound.ts';
+import { Turns } from './turns.ts';
 
 /** What happened to one incoming command or message (for logs, metrics and tests). */
 export interface HandledEvent {
@@ -35,24 +36,26 @@ const SORRY = 'Sorry — something went wrong while answering. Please try again 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   const seen = new RecentIds(1000);
   const report = (kind: HandledEvent['kind'], outcome: HandledEvent['outcome']): void => deps.onHandled?.({ kind, outcome });
+  // Answers take turns with the acks of requests still arriving (see turns.ts).
+  const turns = new Turns();
 
   app.command(COMMAND_NAME, async ({ command, ack, respond }) => {
     await ack();
-    await deps.track(answerCommand(command, respond, deps).then((outcome) => report('command', outcome)));
+    await deps.track(turns.next().then(() => answerCommand(command, respond, deps)).then((outcome) => report('command', outcome)));
   });
 
   app.message(async ({ message, body, context }) => {
     if (!seen.add((body as { event_id?: string }).event_id)) return;
     const incoming = threadMessageFrom(message, context.botUserId);
     if (!incoming) return report('message', 'ignored');
-    await deps.track(answerMessage(incoming, deps).then((outcome) => report('message', outcome)));
+    await deps.track(turns.next().then(() => answerMessage(incoming, deps)).then((outcome) => report('message', outcome)));
   });
 
   app.event('app_mention', async ({ event, body, context }) => {
     if (!seen.add((body as { event_id?: string }).event_id)) return;
     const incoming = mentionFrom(event, context.botUserId);
     if (!incoming) return report('mention', 'ignored');
-    await deps.track(answerMessage(incoming, deps).then((outcome) => report('mention', outcome)));
+    await deps.track(turns.next().then(() => answerMessage(incoming, deps)).then((outcome) => report('mention', outcome)));
   });
 
   app.error(async (error) => {

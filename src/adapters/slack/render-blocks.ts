@@ -1,3 +1,4 @@
+import { displayDate } from '../../digest/date-display.ts';
 import type { BotReply, SearchHit } from '../../chat/replies.ts';
 import { NOT_FOUND } from '../../answer/types.ts';
 import { replyToText } from '../../bot/render-reply.ts';
@@ -60,7 +61,7 @@ function renderSearch(terms: string, hits: readonly SearchHit[], fallback: strin
   const title = `*Articles matching “${safeText(truncateWords(terms, 200))}”*`;
   if (hits.length === 0) return simple([{ label: '', blocks: sections(`No articles match “${safeText(truncateWords(terms, 200))}”.`) }], fallback);
   const groups: BlockGroup[] = hits.map((h, i) => {
-    const head = `${i + 1}. *${mrkdwnLink(h.url, truncateWords(h.title, 300))}*${h.date ? ` (${safeText(h.date)})` : ''}`;
+    const head = `${i + 1}. *${mrkdwnLink(h.url, truncateWords(h.title, 300))}*${displayDate(h.date) ? ` (${safeText(displayDate(h.date) ?? '')})` : ''}`;
     return { label: safeText(h.title), blocks: sections(h.line.trim() === '' ? head : `${head}\n${safeText(h.line)}`) };
   });
   const [first, ...rest] = groups;

@@ -1,4 +1,5 @@
 import type { Digest, DigestItem, Quote } from '../../domain/types.ts';
+import { displayDate } from '../../digest/date-display.ts';
 import { displayQuote } from '../../digest/quote-display.ts';
 import { defang } from '../../bot/safety.ts';
 import { SLACK_LIMITS, type Block, type SlackMessage } from './limits.ts';
@@ -47,7 +48,7 @@ export const UPDATED_MARK = '_Updated:_ ';
 export function articleBlocks(item: DigestItem): Block[] {
   const a = item.article;
   // Title and byline share one section (one block per article less: 12 articles fit in a message's 50 blocks).
-  const byline = [a.source, a.date].filter((x): x is string => x !== null && x.trim() !== '').join(' · ');
+  const byline = [a.source, displayDate(a.date)].filter((x): x is string => x !== null && x.trim() !== '').join(' · ');
   const title = `${item.updated === true ? UPDATED_MARK : ''}*${mrkdwnLink(a.url, truncateWords(a.title, TITLE_MAX))}*`;
   const blocks: Block[] = [{ type: 'section', text: mrkdwn(byline === '' ? title : `${title}\n${safeText(truncateWords(byline, BYLINE_MAX))}`) }];
   const summary = item.summary.sentences.join(' ').trim();
@@ -65,9 +66,9 @@ export function quoteSections(quotes: readonly Quote[]): Block[] {
   const lines: string[] = [];
   for (const q of quotes) {
     const speaker = safeText(truncateWords(q.speaker ?? 'unattributed', SPEAKER_MAX));
-    const body = safeText(displayQuote(q.text).replace(/\s+/g, ' ').trim());
+    const shown = safeText(displayQuote(q.text));
     const room = SLACK_LIMITS.sectionText - speaker.length - 16;
-    const pieces = splitText(`“${body}”`, room);
+    const pieces = splitText(shown, room);
     pieces.forEach((piece, i) => lines.push(`> ${piece}${i === pieces.length - 1 ? ` — _${speaker}_` : ''}`));
   }
   const out: Block[] = [];

@@ -10,6 +10,7 @@ import { boltLogger } from './bolt-logger.ts';
 import { findPostedDigest } from './find-posted.ts';
 import { SlackAdapterError, isAuthError, slackErrorCode } from './errors.ts';
 import { PLATFORM } from './inbound.ts';
+import { guardSlackServer } from './http-guard.ts';
 import { registerListeners, type HandledEvent } from './listeners.ts';
 import { renderReply } from './render-blocks.ts';
 import { renderDigestMessages } from './render-digest.ts';
@@ -30,6 +31,8 @@ export interface SlackAdapterOptions {
   readonly drainTimeoutMs?: number;
   /** Called after each incoming command or message was answered, ignored or failed. */
   readonly onHandled?: (event: HandledEvent) => void;
+  /** Clock for the signature window of HTTP mode, ms since the epoch (default Date.now). */
+  readonly now?: () => number;
 }
 
 /** 5 retries, 1 s doubling to at most 10 s: a failing call gives up after about half a minute. */
@@ -134,14 +137,17 @@ export class SlackAdapter implements ChatAdapter {
       throw this.startError('SLACK_BOT_TOKEN', err);
     }
     try {
-      if (this.mode === 'http') this.server = (await this.app.start(this.config.port)) as Server;
+      if (this.mode === 'http') {
+        this.server = (await this.app.start({ port: this.config.port, host: this.config.host } as unknown as number)) as Server;
+        guardSlackServer(this.server, { endpoint: '/slack/events', now: this.opts.now ?? Date.now });
+      }
       else await this.app.start();
     } catch (err) {
       this.state = 'stopped';
       throw this.startError('SLACK_APP_TOKEN', err);
     }
     this.state = 'running';
-    this.log.info({ mode: this.mode, ...(this.mode === 'http' ? { port: this.port, path: '/slack/events' } : {}) }, 'Slack adapter connected');
+    this.log.info({ mode: this.mode, ...(this.mode === 'http' ? { host: this.config.host, port: this.port, path: '/slack/events' } : {}) }, 'Slack adapter connected');
   }
 
   private startError(token: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN', err: unknown): SlackAdapterError {

@@ -11,6 +11,7 @@ import { botPoster } from '../../../src/app/bot-poster.ts';
 import { Bot } from '../../../src/bot/bot.ts';
 import { startScheduling } from '../../../src/schedule/start-scheduling.ts';
 import { feedPoller } from '../../../src/app/feed-poller.ts';
+import { runStoreFor } from '../../../src/app/open-run-store.ts';
 import { FeedServer, xml } from '../../fakes/feed-server.ts';
 import { FakeAdapter, stubLibrary } from '../schedule/helpers.ts';
 import { rss } from './feed-fixtures.ts';
@@ -50,7 +51,7 @@ describe('feed health in the running bot', () => {
     const live = new LiveLibrary(await load(), load, { log: silentLogger() });
     const bot = new Bot({ library: () => live.get(), store, clock: () => new Date(), log: silentLogger() });
     const wired = feedPoller(config, store, silentLogger(), live);
-    const running = await startScheduling({ config, store, adapters: [new FakeAdapter('console')], postDigest: botPoster(bot), library: live, channels: {}, log: silentLogger(), ...wired });
+    const running = await startScheduling({ config, store, adapters: [new FakeAdapter('console')], postDigest: botPoster(bot), library: live, channels: {}, log: silentLogger(), runStore: () => runStoreFor(store), ...wired });
     try {
       expect(server.hits('/ok')).toHaveLength(1);
       expect(reloads).toBeGreaterThanOrEqual(2);

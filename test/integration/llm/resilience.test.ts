@@ -35,7 +35,13 @@ describe('LLM summarizer: resilience', () => {
   });
 
   it('a Retry-After beyond the allowed wait is not waited for: that article falls back', async () => {
-    h = await harness((req) => (req.index === 0 ? httpError(429, { 'retry-after': '3600' }) : model(req)));
+    // Keyed by article, not by arrival: both requests may be in flight at once.
+    let first = true;
+    h = await harness((req) => {
+      if (!first || articleIn(req).title !== PORT.title) return model(req);
+      first = false;
+      return httpError(429, { 'retry-after': '3600' });
+    });
     const digest = await h.digest([PORT, STEEL]);
     expectComplete(digest, [PORT, STEEL]);
     expect(itemOf(digest, PORT).summary.fallbackReason).toMatch(/rate-limited: HTTP 429/u);
@@ -45,7 +51,8 @@ describe('LLM summarizer: resilience', () => {
 
   it('500s until the breaker opens: then no more calls, immediate fallback; after the cool-down one trial closes it', async () => {
     let down = true;
-    h = await harness((req) => (down ? httpError(500) : model(req)), { llm: { maxRetries: 1, breakerThreshold: 3 } });
+    // One request at a time, so the exact sequence is known (concurrency.test.ts covers the concurrent case).
+    h = await harness((req) => (down ? httpError(500) : model(req)), { llm: { maxRetries: 1, breakerThreshold: 3, maxConcurrency: 1 } });
     const articles = [PORT, STEEL, GRAIN, CHIPS, INJECTION];
     const digest = await h.digest(articles);
     expectComplete(digest, articles);
@@ -112,8 +119,10 @@ describe('LLM summarizer: resilience', () => {
   });
 
   it('a server that rejects response_format: JSON mode is dropped once and the prompt alone is used', async () => {
-    h = await harness((req) =>
-      req.body.response_format ? { status: 400, json: { error: { message: "Unrecognized request argument: response_format" } } } : model(req),
+    // One request at a time: the exact sequence (concurrently, each request already in flight is rejected once too).
+    h = await harness(
+      (req) => (req.body.response_format ? { status: 400, json: { error: { message: "Unrecognized request argument: response_format" } } } : model(req)),
+      { llm: { maxConcurrency: 1 } },
     );
     const digest = await h.digest([PORT, STEEL]);
     expect(digest.items.map((i) => i.summary.method)).toEqual(['llm', 'llm']);
@@ -122,7 +131,7 @@ describe('LLM summarizer: resilience', () => {
   });
 
   it('an endpoint that is not listening: connection errors are retried, then the breaker stops the calls', async () => {
-    h = await harness(model, { llm: { maxRetries: 1, breakerThreshold: 2 } });
+    h = await harness(model, { llm: { maxRetries: 1, breakerThreshold: 2, maxConcurrency: 1 } });
     await h.fake.close();
     const articles = [PORT, STEEL, GRAIN];
     const digest = await h.digest(articles);

@@ -29,7 +29,7 @@ describe('a chat platform that cannot be reached', () => {
     const port = await closedPort();
     const { log, lines } = capture('slack');
     const adapter = createSlackAdapter(
-      { botToken: 'xoxb-1', appToken: 'xapp-1', mode: 'socket', apiUrl: `http://127.0.0.1:${port}/api/`, port: 0, commandResponse: 'ephemeral' },
+      { botToken: 'xoxb-1', appToken: 'xapp-1', mode: 'socket', apiUrl: `http://127.0.0.1:${port}/api/`, port: 0, host: '127.0.0.1', commandResponse: 'ephemeral' },
       log,
       { retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 20 } },
     );

@@ -7,7 +7,7 @@ import { startOpsServer } from '../../../src/ops/ops-server.ts';
 import { Shutdown } from '../../../src/ops/shutdown.ts';
 
 describe('metrics registry', () => {
-  it('renders counters, gauges and histograms in the Prometheus text format', () => {
+  it('renders counters, gauges and histograms in the Prometheus text format', async () => {
     const r = new MetricsRegistry();
     const m = createBotMetrics(r);
     m.digestsPosted.inc({ target: 'eu', platform: 'slack' });
@@ -16,18 +16,21 @@ describe('metrics registry', () => {
     m.answerLatency.observe(0.2, { platform: 'slack' });
     m.answerLatency.observe(3, { platform: 'slack' });
     m.scheduleLeader.set(1);
-    const text = r.render();
+    const text = await r.render();
     expect(text).toContain('# TYPE trade_news_digests_posted_total counter');
     expect(text).toContain('trade_news_digests_posted_total{target="eu",platform="slack"} 2');
     expect(text).toContain('trade_news_llm_fallbacks_total{reason="timeout \\"x\\"\\n"} 1');
-    expect(text).toContain('trade_news_answer_latency_seconds_bucket{platform="slack",le="0.25"} 1');
-    expect(text).toContain('trade_news_answer_latency_seconds_bucket{platform="slack",le="5"} 2');
-    expect(text).toContain('trade_news_answer_latency_seconds_bucket{platform="slack",le="+Inf"} 2');
+    expect(text).toContain('trade_news_answer_latency_seconds_bucket{le="0.25",platform="slack"} 1');
+    expect(text).toContain('trade_news_answer_latency_seconds_bucket{le="5",platform="slack"} 2');
+    expect(text).toContain('trade_news_answer_latency_seconds_bucket{le="+Inf",platform="slack"} 2');
     expect(text).toContain('trade_news_answer_latency_seconds_sum{platform="slack"} 3.2');
     expect(text).toContain('trade_news_answer_latency_seconds_count{platform="slack"} 2');
     expect(text).toContain('trade_news_schedule_leader 1');
     expect(text.endsWith('\n')).toBe(true);
-    expect(() => m.digestsPosted.inc({ nope: 'x' })).toThrow(/no label "nope"/);
+    expect(await m.answerLatency.count({ platform: 'slack' })).toBe(2);
+    expect(await m.digestsPosted.get({ target: 'eu', platform: 'slack' })).toBe(2);
+    expect(await m.digestsPosted.get({ target: 'us', platform: 'slack' })).toBe(0);
+    expect(() => m.digestsPosted.inc({ nope: 'x' })).toThrow(/label "nope"/);
     expect(createBotMetrics(r).digestsPosted).toBe(m.digestsPosted); // same name → same instance
   });
 });

@@ -91,7 +91,7 @@ describe('scheduler on a fake clock', () => {
     await clock.advance(HOUR);
     await scheduler.tick();
     expect(adapter.posts).toHaveLength(1); // not posted again
-    expect(metrics.digestsPosted.get({ target: 'daily', platform: 'fake' })).toBe(1);
+    expect(await metrics.digestsPosted.get({ target: 'daily', platform: 'fake' })).toBe(1);
     await clock.advanceTo('2025-03-11T07:00:00Z');
     expect(adapter.posts).toHaveLength(2); // and the next one on time
   });
@@ -111,7 +111,7 @@ describe('scheduler on a fake clock', () => {
     const { scheduler, adapter, metrics } = setup([t], clock);
     await scheduler.start();
     expect(adapter.posts).toHaveLength(0);
-    expect(metrics.digestsSkipped.get({ target: 'daily', reason: 'missed' })).toBe(1);
+    expect(await metrics.digestsSkipped.get({ target: 'daily', reason: 'missed' })).toBe(1);
     await clock.advanceTo('2025-03-11T07:00:00Z');
     expect(adapter.posts.map((p) => p.scheduledAt)).toEqual(['2025-03-11T07:00:00.000Z']);
   });
@@ -146,7 +146,7 @@ describe('scheduler on a fake clock', () => {
     await scheduler.start();
     await clock.advanceTo('2025-03-10T08:05:00Z');
     expect(adapter.posts).toHaveLength(1);
-    expect(metrics.digestFailures.get({ target: 'daily', platform: 'fake' })).toBe(2);
+    expect(await metrics.digestFailures.get({ target: 'daily', platform: 'fake' })).toBe(2);
   });
 
   it('does not post while another process holds the lease', async () => {

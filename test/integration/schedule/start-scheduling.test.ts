@@ -52,6 +52,7 @@ describe('startScheduling (the composition step)', () => {
     running = await startScheduling({
       config,
       store,
+      runStore: () => runStoreFor(store as SqliteStore),
       adapters: [adapter],
       postDigest: botPoster(bot),
       library: live,

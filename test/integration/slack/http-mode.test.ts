@@ -61,6 +61,38 @@ describe('Slack adapter in HTTP mode (request URL /slack/events)', () => {
     expect(fake.responses).toEqual([]);
   });
 
+  it('refuses validly signed requests dated in the future with 401, as Slack verification does', async () => {
+    const body = commandBody(fake, 'help', 'future');
+    for (const ahead of [301, 24 * 3600, 10 * 365 * 24 * 3600]) {
+      expect([ahead, (await post(body, signed(body, now() + ahead))).status]).toEqual([ahead, 401]);
+    }
+    expect((await post(body, signed(body, now() + 250))).status).toBe(200);
+    await waitFor(() => fake.responses.find((r) => r.id === 'future'), 5000, 'in-window answer');
+    expect(handlers.commands).toHaveLength(1);
+  });
+
+  it('gives 400 at once for a wrong content type or a body that is not a Slack payload', async () => {
+    const json = JSON.stringify(eventPayload({ type: 'message', channel: 'C1', user: 'U1', text: 'x', ts: '1.2', thread_ts: '1.1' }, 'EvPlain'));
+    const cases: [string, string, string][] = [
+      ['signed JSON as text/plain', json, 'text/plain'],
+      ['no content type', json, ''],
+      ['form without a command', 'foo=bar&baz', 'application/x-www-form-urlencoded'],
+      ['payload that is not JSON', 'payload=%7Bnot-json', 'application/x-www-form-urlencoded'],
+      ['JSON that is not an event', '[1,2]', 'application/json'],
+      ['JSON that does not parse', '{"type":', 'application/json'],
+    ];
+    for (const [name, body, type] of cases) {
+      const started = Date.now();
+      const res = await post(body, signed(body), type);
+      expect([name, res.status]).toEqual([name, 400]);
+      expect(Date.now() - started).toBeLessThan(1000);
+    }
+    const badUtf8 = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...signed('x') }, body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]) });
+    expect(badUtf8.status).toBe(400);
+    expect(handlers.commands).toEqual([]);
+    expect(handlers.messages).toEqual([]);
+  });
+
   it('answers a signed Events API thread message in its thread', async () => {
     const body = JSON.stringify(
       eventPayload({ type: 'message', channel: 'C0DIGEST', user: 'U0HUMAN', text: 'and Japan?', ts: '1900000000.000005', thread_ts: '1800000001.000100' }, 'EvHttp1'),

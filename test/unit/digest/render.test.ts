@@ -4,7 +4,6 @@ import { parseTxt } from '../../../src/sources/txt.ts';
 import { buildDigest } from '../../../src/digest/build.ts';
 import { digestToJson } from '../../../src/digest/render-json.ts';
 import { escapeMarkdown, renderDigest } from '../../../src/digest/render-text.ts';
-import { displayQuote } from '../../../src/digest/quote-display.ts';
 
 const founding = parseTxt('2018-09-27-us-japan-trade-negotiations.txt', readFileSync('articles/2018-09-27-us-japan-trade-negotiations.txt', 'utf8'));
 
@@ -32,13 +31,6 @@ describe('digest renderers', () => {
     const md = renderDigest(digest, 'markdown');
     expect(md).toMatch(/^# News digest — 2026-11-28/);
     expect(md).toContain('## US & Japan To Start Trade Negotiations');
-  });
-
-  it('shows a quote without the comma that joined it to its attribution, still as article text', () => {
-    expect(displayQuote('I think it will be something very exciting,')).toBe('I think it will be something very exciting');
-    expect(displayQuote('It is done.')).toBe('It is done.');
-    const q = 'very exciting, ';
-    expect(q.startsWith(displayQuote(q))).toBe(true);
   });
 
   it('escapes Markdown markup but leaves prose readable', () => {

@@ -120,9 +120,28 @@ describe('bad input: one skip naming the file, the others still load', () => {
     symlinkSync(outside.dir, path.join(t.dir, 'linked-again'));
     symlinkSync(t.dir, path.join(t.dir, 'loop'));
     symlinkSync(path.join(t.dir, 'good.txt'), path.join(t.dir, 'alias.txt'));
-    const r = await load(t.dir);
+    const r = await load(t.dir, { linkTargets: [outside.dir] });
     expect(r.articles.map((a) => a.file)).toEqual(['alias.txt', 'good.txt', 'linked/ext.txt']);
     expect(r.skipped.map((s) => s.file)).toEqual(['linked-again', 'loop']);
+  });
+
+  it('skips links that resolve outside the folder, and system files always', async () => {
+    const t = temp();
+    const outside = temp();
+    t.write('good.txt', GOOD);
+    const secret = outside.write('secret.txt', 'Secret\n\nroot:x:0:0:root:/root:/bin/bash\n');
+    symlinkSync(secret, path.join(t.dir, 'passwd.txt'));
+    symlinkSync(outside.dir, path.join(t.dir, 'elsewhere'));
+    symlinkSync('/proc/meminfo', path.join(t.dir, 'meminfo.txt'));
+    const r = await load(t.dir);
+    expect(r.articles.map((a) => a.file)).toEqual(['good.txt']);
+    expect(r.skipped.map((s) => s.file)).toEqual(['elsewhere', 'meminfo.txt', 'passwd.txt']);
+    expect(r.skipped[0]?.reason).toMatch(/outside the articles folder — not followed/);
+    expect(r.skipped[1]?.reason).toMatch(/system files are never loaded/);
+    // Allowing other folders never allows /proc.
+    const allowed = await load(t.dir, { linkTargets: [outside.dir, '/proc'] });
+    expect(allowed.articles.map((a) => a.file)).toEqual(['elsewhere/secret.txt', 'good.txt', 'passwd.txt']);
+    expect(allowed.skipped.map((s) => s.file)).toEqual(['meminfo.txt']);
   });
 
   it.skipIf(process.getuid?.() === 0)('skips an unreadable file (not testable as root)', async () => {

@@ -18,6 +18,7 @@ export function slackConfig(fake: FakeSlack, mode: 'socket' | 'http', over: Part
     mode,
     apiUrl: fake.apiUrl,
     port: 0,
+    host: '127.0.0.1',
     commandResponse: 'ephemeral',
     ...over,
   };
