@@ -10,7 +10,13 @@ import { feedDeps } from './feeds.ts';
 const metrics = createFeedMetrics();
 
 /** The bot's feed poller when feeds are configured (`{ feeds }` to spread into the scheduling deps), else `{}`. */
-export function feedPoller(config: Config, store: StateStore, log: Logger, library: LiveLibrary, tickMs?: number): { feeds?: FeedPoller } {
+export function feedPoller(
+  config: Config,
+  store: StateStore,
+  log: Logger,
+  library: LiveLibrary,
+  tickMs?: number,
+): { feeds?: FeedPoller } {
   const feeds = configuredFeeds(config.sources);
   if (feeds.length === 0) return {};
   return {

@@ -16,7 +16,9 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const feeds = configuredFeeds(config.sources);
   if (feeds.length === 0) {
-    process.stdout.write('no feeds configured: add sources.feeds to the config file or set FEED_URLS (see docs/feeds.md)\n');
+    process.stdout.write(
+      'no feeds configured: add sources.feeds to the config file or set FEED_URLS (see docs/feeds.md)\n',
+    );
     return 0;
   }
   const store = await openStore(config);

@@ -20,7 +20,10 @@ export interface StoryCluster {
 /** A key shared by more than this many articles is too common to propose pairs (it still counts in scores). */
 const MAX_POSTING = 50;
 
-export function clusterStories(articles: readonly Article[], opts: SameStoryOptions = DEFAULT_SAME_STORY): StoryCluster[] {
+export function clusterStories(
+  articles: readonly Article[],
+  opts: SameStoryOptions = DEFAULT_SAME_STORY,
+): StoryCluster[] {
   const features = articles.map(storyFeatures);
   const r = { terms: rarity(features.map((f) => f.terms)), entities: rarity(features.map((f) => f.entities)) };
   const parent = articles.map((_, i) => i);
@@ -50,7 +53,8 @@ export function clusterStories(articles: readonly Article[], opts: SameStoryOpti
         if (tried.has(key)) continue;
         tried.add(key);
         if (find(i) === find(j)) continue;
-        if (sameStoryScore(features[i] as StoryFeatures, features[j] as StoryFeatures, r, opts) >= opts.threshold) parent[find(i)] = find(j);
+        if (sameStoryScore(features[i] as StoryFeatures, features[j] as StoryFeatures, r, opts) >= opts.threshold)
+          parent[find(i)] = find(j);
       }
     }
   }
@@ -63,9 +67,14 @@ export function clusterStories(articles: readonly Article[], opts: SameStoryOpti
   for (const members of [...groups.values()].sort((p, q) => (p[0] as number) - (q[0] as number))) {
     let rest = members;
     while (rest.length > 0) {
-      const leadIdx = rest.reduce((best, i) => ((articles[i]?.body.length ?? 0) > (articles[best]?.body.length ?? 0) ? i : best), rest[0] as number);
+      const leadIdx = rest.reduce(
+        (best, i) => ((articles[i]?.body.length ?? 0) > (articles[best]?.body.length ?? 0) ? i : best),
+        rest[0] as number,
+      );
       const lf = features[leadIdx] as StoryFeatures;
-      const near = rest.filter((i) => i === leadIdx || sameStoryScore(lf, features[i] as StoryFeatures, r, opts) >= opts.threshold * 0.75);
+      const near = rest.filter(
+        (i) => i === leadIdx || sameStoryScore(lf, features[i] as StoryFeatures, r, opts) >= opts.threshold * 0.75,
+      );
       const lead = articles[leadIdx] as Article;
       out.push({ id: `c-${lead.id}`, articleIds: near.map((i) => (articles[i] as Article).id), lead: lead.id });
       rest = rest.filter((i) => !near.includes(i));

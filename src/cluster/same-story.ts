@@ -75,7 +75,12 @@ export interface Rarities {
   readonly entities: Rarity;
 }
 
-export function sameStoryScore(a: StoryFeatures, b: StoryFeatures, r: Rarities, opts: SameStoryOptions = DEFAULT_SAME_STORY): number {
+export function sameStoryScore(
+  a: StoryFeatures,
+  b: StoryFeatures,
+  r: Rarities,
+  opts: SameStoryOptions = DEFAULT_SAME_STORY,
+): number {
   if (a.leadTerms < MIN_LEAD_TERMS || b.leadTerms < MIN_LEAD_TERMS) return 0;
   if (a.time !== null && b.time !== null && Math.abs(a.time - b.time) > opts.windowDays * 86_400_000) return 0;
   let sharedNumbers = 0;

@@ -43,7 +43,11 @@ function numbersOf(text: string): Set<string> {
   const out = new Set<string>();
   for (const m of text.matchAll(/\d[\d,]*(?:\.\d+)?\s*(%|percent|per cent|bn|billion|m\b|million|tonnes|tons)?/giu)) {
     const value = (m[0].match(/\d[\d,]*(?:\.\d+)?/)?.[0] ?? '').replace(/,/g, '');
-    const unit = (m[1] ?? '').toLowerCase().replace(/^per ?cent$/, '%').replace(/^billion$/, 'bn').replace(/^million$/, 'm');
+    const unit = (m[1] ?? '')
+      .toLowerCase()
+      .replace(/^per ?cent$/, '%')
+      .replace(/^billion$/, 'bn')
+      .replace(/^million$/, 'm');
     if (unit === '' && (/^(19|20)\d\d$/.test(value) || /^\d$/.test(value))) continue;
     out.add(`${value}${unit}`);
   }
@@ -57,5 +61,12 @@ export function storyFeatures(a: Article): StoryFeatures {
   const leadTerms = textTerms(lead);
   for (const t of [...textTerms(a.title), ...textTerms(a.title), ...leadTerms]) terms.set(t, (terms.get(t) ?? 0) + 1);
   const t = a.date === null ? NaN : Date.parse(a.date);
-  return { id: a.id, time: Number.isNaN(t) ? null : t, entities: entitiesOf(text), numbers: numbersOf(text), terms, leadTerms: leadTerms.length };
+  return {
+    id: a.id,
+    time: Number.isNaN(t) ? null : t,
+    entities: entitiesOf(text),
+    numbers: numbersOf(text),
+    terms,
+    leadTerms: leadTerms.length,
+  };
 }

@@ -12,12 +12,17 @@ const URL_HELP = 'use an http(s) URL such as https://example.com/feed.xml';
 const feedUrl = z
   .string({ error: `must be the feed's URL; ${URL_HELP}` })
   .trim()
-  .refine((v) => /^https?:\/\/[^\s/]+/i.test(v) && URL.canParse(v), { error: (i) => `"${String(i.input)}" is not an http(s) URL; ${URL_HELP}` });
+  .refine((v) => /^https?:\/\/[^\s/]+/i.test(v) && URL.canParse(v), {
+    error: (i) => `"${String(i.input)}" is not an http(s) URL; ${URL_HELP}`,
+  });
 
 const feedName = z
   .string()
   .trim()
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be 1–64 lower-case letters, digits or "-" (it names the folder feeds/<name>/), e.g. "reuters-trade"');
+  .regex(
+    /^[a-z0-9][a-z0-9-]{0,63}$/,
+    'must be 1–64 lower-case letters, digits or "-" (it names the folder feeds/<name>/), e.g. "reuters-trade"',
+  );
 
 const feed = z.strictObject({
   url: feedUrl,
@@ -38,7 +43,12 @@ const feed = z.strictObject({
 /** FEED_URLS: comma-separated URLs, each becoming a feed with the defaults. */
 const feedUrls = z
   .string()
-  .transform((v) => v.split(',').map((s) => s.trim()).filter((s) => s !== ''))
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
+  )
   .pipe(z.array(feedUrl));
 
 const schema = z
@@ -46,22 +56,52 @@ const schema = z
     feeds: z.array(feed).default([]),
     feedUrls: feedUrls.optional(),
     /** Per request (the feed, a redirect, a full-text page). */
-    feedTimeoutSeconds: z.number({ error: 'must be a number of seconds, 1–120' }).int().min(1, 'must be 1–120 seconds').max(120, 'must be 1–120 seconds').default(20),
+    feedTimeoutSeconds: z
+      .number({ error: 'must be a number of seconds, 1–120' })
+      .int()
+      .min(1, 'must be 1–120 seconds')
+      .max(120, 'must be 1–120 seconds')
+      .default(20),
     /** A response larger than this (after decompression) is abandoned and the feed skipped. */
-    maxFeedBytes: z.number({ error: 'must be a number of bytes' }).int().min(10_000, 'must be at least 10000 bytes').max(100 * 1024 * 1024, 'must be at most 100 MB').default(5 * 1024 * 1024),
+    maxFeedBytes: z
+      .number({ error: 'must be a number of bytes' })
+      .int()
+      .min(10_000, 'must be at least 10000 bytes')
+      .max(100 * 1024 * 1024, 'must be at most 100 MB')
+      .default(5 * 1024 * 1024),
     /** Requests in flight at once, over all feeds. */
-    feedConcurrency: z.number({ error: 'must be a whole number, 1–16' }).int().min(1, 'must be 1–16').max(16, 'must be 1–16').default(3),
+    feedConcurrency: z
+      .number({ error: 'must be a whole number, 1–16' })
+      .int()
+      .min(1, 'must be 1–16')
+      .max(16, 'must be 1–16')
+      .default(3),
     /** After this many failed fetches in a row a feed is reported (log, /healthz, metrics); it keeps being retried. */
-    feedFailureThreshold: z.number({ error: 'must be a whole number, 1–100' }).int().min(1, 'must be 1–100').max(100, 'must be 1–100').default(3),
+    feedFailureThreshold: z
+      .number({ error: 'must be a whole number, 1–100' })
+      .int()
+      .min(1, 'must be 1–100')
+      .max(100, 'must be 1–100')
+      .default(3),
   })
   .superRefine((s, ctx) => {
     const urls = new Set<string>();
     const names = new Set<string>();
     s.feeds.forEach((f, i) => {
-      if (urls.has(f.url)) ctx.addIssue({ code: 'custom', path: ['feeds', i, 'url'], message: `duplicate feed URL ${f.url}: list each feed once` });
+      if (urls.has(f.url))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['feeds', i, 'url'],
+          message: `duplicate feed URL ${f.url}: list each feed once`,
+        });
       urls.add(f.url);
       if (f.name === undefined) return;
-      if (names.has(f.name)) ctx.addIssue({ code: 'custom', path: ['feeds', i, 'name'], message: `duplicate feed name "${f.name}": give each feed its own name (it names its folder)` });
+      if (names.has(f.name))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['feeds', i, 'name'],
+          message: `duplicate feed name "${f.name}": give each feed its own name (it names its folder)`,
+        });
       names.add(f.name);
     });
   });

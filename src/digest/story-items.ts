@@ -36,7 +36,10 @@ export function digestClusters(items: readonly DigestItem[]): StoryCluster[] {
 }
 
 /** One item per story, in the order its first article appears; a story of several articles lists them in `sources`. */
-export function storyItems(items: readonly DigestItem[], clusters: readonly StoryCluster[] = digestClusters(items)): DigestItem[] {
+export function storyItems(
+  items: readonly DigestItem[],
+  clusters: readonly StoryCluster[] = digestClusters(items),
+): DigestItem[] {
   const byId = new Map(items.map((i) => [i.article.id, i]));
   const clusterOf = new Map<string, StoryCluster>();
   for (const c of clusters) for (const id of c.articleIds) clusterOf.set(id, c);
@@ -52,7 +55,11 @@ export function storyItems(items: readonly DigestItem[], clusters: readonly Stor
     shown.add(c);
     const lead = byId.get(c.lead) ?? item;
     const members = [lead, ...c.articleIds.filter((id) => id !== lead.article.id).flatMap((id) => byId.get(id) ?? [])];
-    out.push({ ...lead, sources: members.map((m) => storySource(m.article)), ...(members.some((m) => m.updated === true) ? { updated: true } : {}) });
+    out.push({
+      ...lead,
+      sources: members.map((m) => storySource(m.article)),
+      ...(members.some((m) => m.updated === true) ? { updated: true } : {}),
+    });
   }
   return out;
 }

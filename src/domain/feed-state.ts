@@ -41,5 +41,15 @@ export interface FeedStateStore {
 }
 
 export function emptyFeedState(url: string, name: string | null): FeedState {
-  return { url, name, etag: null, lastModified: null, lastAttemptAt: null, lastSuccessAt: null, consecutiveFailures: 0, lastError: null, retryAfter: null };
+  return {
+    url,
+    name,
+    etag: null,
+    lastModified: null,
+    lastAttemptAt: null,
+    lastSuccessAt: null,
+    consecutiveFailures: 0,
+    lastError: null,
+    retryAfter: null,
+  };
 }

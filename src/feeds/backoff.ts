@@ -11,7 +11,10 @@ export const MAX_BACKOFF_MS = 6 * 60 * 60 * 1000;
 export function nextFetchAt(state: FeedState | null, intervalMinutes: number): Date {
   if (state === null || state.lastAttemptAt === null) return new Date(0);
   const interval = intervalMinutes * 60_000;
-  const wait = state.consecutiveFailures === 0 ? interval : Math.min(interval * 2 ** Math.min(state.consecutiveFailures - 1, 20), Math.max(interval, MAX_BACKOFF_MS));
+  const wait =
+    state.consecutiveFailures === 0
+      ? interval
+      : Math.min(interval * 2 ** Math.min(state.consecutiveFailures - 1, 20), Math.max(interval, MAX_BACKOFF_MS));
   const due = Date.parse(state.lastAttemptAt) + wait;
   const pause = state.retryAfter === null ? 0 : Date.parse(state.retryAfter);
   return new Date(Math.max(due, pause));

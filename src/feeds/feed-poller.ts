@@ -25,7 +25,12 @@ export interface FeedPollerOptions {
 export interface FeedHealth {
   readonly ok: boolean;
   /** Feeds failing `failureThreshold` times or more in a row. */
-  readonly failing: readonly { readonly feed: string; readonly url: string; readonly failures: number; readonly error: string | null }[];
+  readonly failing: readonly {
+    readonly feed: string;
+    readonly url: string;
+    readonly failures: number;
+    readonly error: string | null;
+  }[];
 }
 
 export class FeedPoller {
@@ -49,7 +54,12 @@ export class FeedPoller {
   }
 
   health(): FeedHealth {
-    const failing = [...this.failing.values()].map((r) => ({ feed: r.name, url: r.url, failures: r.state.consecutiveFailures, error: r.state.lastError }));
+    const failing = [...this.failing.values()].map((r) => ({
+      feed: r.name,
+      url: r.url,
+      failures: r.state.consecutiveFailures,
+      error: r.state.lastError,
+    }));
     return { ok: failing.length === 0, failing };
   }
 
@@ -107,13 +117,17 @@ export class FeedPoller {
     if (r.outcome === 'failed') {
       metrics.failures.inc({ feed: r.name });
       if (r.state.consecutiveFailures === failureThreshold) {
-        log.error({ feed: r.name, url: r.url, failures: r.state.consecutiveFailures }, `${feedLine(r)} — failed ${failureThreshold} times in a row; still retried with backoff`);
+        log.error(
+          { feed: r.name, url: r.url, failures: r.state.consecutiveFailures },
+          `${feedLine(r)} — failed ${failureThreshold} times in a row; still retried with backoff`,
+        );
       } else log.warn(feedLine(r));
       if (r.state.consecutiveFailures >= failureThreshold) this.failing.set(r.url, r);
       return;
     }
     if (r.outcome === 'waiting') return;
-    if (this.failing.delete(r.url)) log.info({ feed: r.name, url: r.url }, `feed ${r.name}: fetched again after failing`);
+    if (this.failing.delete(r.url))
+      log.info({ feed: r.name, url: r.url }, `feed ${r.name}: fetched again after failing`);
     log.info(feedLine(r));
   }
 }

@@ -52,7 +52,11 @@ export interface FeedResult {
   readonly state: FeedState;
 }
 
-const hashOf = (e: FeedEntry): string => createHash('sha256').update(JSON.stringify([e.title, e.link, e.date, e.content, e.tags])).digest('hex').slice(0, 20);
+const hashOf = (e: FeedEntry): string =>
+  createHash('sha256')
+    .update(JSON.stringify([e.title, e.link, e.date, e.content, e.tags]))
+    .digest('hex')
+    .slice(0, 20);
 const shortHash = (s: string): string => createHash('sha256').update(s).digest('hex').slice(0, 6);
 
 function hostName(url: string): string {
@@ -63,10 +67,18 @@ function hostName(url: string): string {
   }
 }
 
-function chooseName(feed: FeedConfig, state: FeedState | null, title: string | null, inUse: ReadonlyMap<string, string>): string {
-  const base = feed.name ?? state?.name ?? (title === null ? hostName(feed.url) : slugify(title, 64, hostName(feed.url)));
+function chooseName(
+  feed: FeedConfig,
+  state: FeedState | null,
+  title: string | null,
+  inUse: ReadonlyMap<string, string>,
+): string {
+  const base =
+    feed.name ?? state?.name ?? (title === null ? hostName(feed.url) : slugify(title, 64, hostName(feed.url)));
   const owner = inUse.get(base);
-  return owner === undefined || owner === feed.url || feed.name !== undefined ? base : `${base.slice(0, 57)}-${shortHash(feed.url)}`;
+  return owner === undefined || owner === feed.url || feed.name !== undefined
+    ? base
+    : `${base.slice(0, 57)}-${shortHash(feed.url)}`;
 }
 
 async function writeAtomically(file: string, content: string): Promise<void> {
@@ -91,7 +103,13 @@ export async function fetchFeed(feed: FeedConfig, deps: FetchFeedDeps): Promise<
   const base = { url: feed.url, added: 0, updated: 0, unchanged: 0, old: 0, skipped: [] as string[] };
 
   if (state.retryAfter !== null && Date.parse(state.retryAfter) > now.getTime()) {
-    return { ...base, name: label, outcome: 'waiting', error: `waiting until ${state.retryAfter} (the server asked with Retry-After)`, state };
+    return {
+      ...base,
+      name: label,
+      outcome: 'waiting',
+      error: `waiting until ${state.retryAfter} (the server asked with Retry-After)`,
+      state,
+    };
   }
   const fail = async (error: string, retryAfter: Date | null = null): Promise<FeedResult> => {
     const next: FeedState = {
@@ -106,24 +124,49 @@ export async function fetchFeed(feed: FeedConfig, deps: FetchFeedDeps): Promise<
   };
 
   const get = (): Promise<GetResult> =>
-    deps.limit(() => httpGet(feed.url, { timeoutMs: deps.timeoutMs, maxBytes: deps.maxBytes, etag: state.etag, lastModified: state.lastModified }));
+    deps.limit(() =>
+      httpGet(feed.url, {
+        timeoutMs: deps.timeoutMs,
+        maxBytes: deps.maxBytes,
+        etag: state.etag,
+        lastModified: state.lastModified,
+      }),
+    );
   let got = await get();
   if (got.kind === 'retry-later') {
-    const at = retryAfterTime(got.retryAfter, deps.now()) ?? nextFetchAt({ ...state, lastAttemptAt: now.toISOString(), consecutiveFailures: state.consecutiveFailures + 1 }, feed.intervalMinutes);
+    const at =
+      retryAfterTime(got.retryAfter, deps.now()) ??
+      nextFetchAt(
+        { ...state, lastAttemptAt: now.toISOString(), consecutiveFailures: state.consecutiveFailures + 1 },
+        feed.intervalMinutes,
+      );
     const wait = at.getTime() - deps.now().getTime();
-    if (wait > deps.maxRetryWaitMs) return fail(`HTTP ${got.status}: the server asked to wait until ${at.toISOString()}`, at);
+    if (wait > deps.maxRetryWaitMs)
+      return fail(`HTTP ${got.status}: the server asked to wait until ${at.toISOString()}`, at);
     await deps.sleep(Math.max(0, wait));
     got = await get();
     if (got.kind === 'retry-later') {
       const again = retryAfterTime(got.retryAfter, deps.now());
-      return fail(`HTTP ${got.status} again after waiting${again ? `; next try after ${again.toISOString()}` : ''}`, again);
+      return fail(
+        `HTTP ${got.status} again after waiting${again ? `; next try after ${again.toISOString()}` : ''}`,
+        again,
+      );
     }
   }
   if (got.kind === 'error') return fail(got.reason);
 
   const seen = await deps.store.seenItems(feed.url);
   if (got.kind === 'not-modified') {
-    const next: FeedState = { ...state, lastAttemptAt: now.toISOString(), lastSuccessAt: now.toISOString(), consecutiveFailures: 0, lastError: null, retryAfter: null, etag: got.etag ?? state.etag, lastModified: got.lastModified ?? state.lastModified };
+    const next: FeedState = {
+      ...state,
+      lastAttemptAt: now.toISOString(),
+      lastSuccessAt: now.toISOString(),
+      consecutiveFailures: 0,
+      lastError: null,
+      retryAfter: null,
+      etag: got.etag ?? state.etag,
+      lastModified: got.lastModified ?? state.lastModified,
+    };
     await deps.store.saveFeed(next);
     const files = [...seen.values()].filter((s) => s.file !== null).length;
     return { ...base, name: label, outcome: 'not-modified', unchanged: files, state: next };
@@ -152,17 +195,32 @@ export async function fetchFeed(feed: FeedConfig, deps: FetchFeedDeps): Promise<
     }
     let body = htmlToText(entry.content);
     if (feed.fullText) {
-      const full = await deps.limit(() => readFullText(entry.link, { timeoutMs: deps.timeoutMs, maxBytes: deps.maxBytes }));
+      const full = await deps.limit(() =>
+        readFullText(entry.link, { timeoutMs: deps.timeoutMs, maxBytes: deps.maxBytes }),
+      );
       if ('text' in full && full.text !== '') body = full.text;
-      else result.skipped.push(`item "${entry.title.slice(0, 80)}": full text unavailable (${'error' in full ? full.error : 'empty page'}); kept the feed's text`);
+      else
+        result.skipped.push(
+          `item "${entry.title.slice(0, 80)}": full text unavailable (${'error' in full ? full.error : 'empty page'}); kept the feed's text`,
+        );
     }
     const date = entry.date ?? known?.seenAt ?? now.toISOString();
-    const article = { title: entry.title, date, source: name, url: entry.link, tags: [...new Set([...feed.tags, ...entry.tags])], guid: entry.guid, body: body === '' ? entry.title : body };
+    const article = {
+      title: entry.title,
+      date,
+      source: name,
+      url: entry.link,
+      tags: [...new Set([...feed.tags, ...entry.tags])],
+      guid: entry.guid,
+      body: body === '' ? entry.title : body,
+    };
     const rel = known?.file ?? (await freePath(deps.articlesDir, itemFileName(name, article), entry.guid, taken));
     try {
       await writeAtomically(path.join(deps.articlesDir, rel), renderItemFile(article));
     } catch (err) {
-      result.skipped.push(`item "${entry.title.slice(0, 80)}": cannot write ${rel} (${err instanceof Error ? err.message : String(err)})`);
+      result.skipped.push(
+        `item "${entry.title.slice(0, 80)}": cannot write ${rel} (${err instanceof Error ? err.message : String(err)})`,
+      );
       continue;
     }
     taken.add(rel);

@@ -18,7 +18,15 @@ export interface GetOptions {
 }
 
 export type GetResult =
-  | { readonly kind: 'ok'; readonly status: number; readonly url: string; readonly body: string; readonly contentType: string; readonly etag: string | null; readonly lastModified: string | null }
+  | {
+      readonly kind: 'ok';
+      readonly status: number;
+      readonly url: string;
+      readonly body: string;
+      readonly contentType: string;
+      readonly etag: string | null;
+      readonly lastModified: string | null;
+    }
   | { readonly kind: 'not-modified'; readonly etag: string | null; readonly lastModified: string | null }
   | { readonly kind: 'retry-later'; readonly status: number; readonly retryAfter: string | null }
   | { readonly kind: 'error'; readonly reason: string };
@@ -53,7 +61,8 @@ async function readCapped(res: Response, maxBytes: number): Promise<string | nul
 }
 
 function describeFetchError(err: unknown, timeoutMs: number): string {
-  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) return `timed out after ${Math.round(timeoutMs / 1000)} s`;
+  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError'))
+    return `timed out after ${Math.round(timeoutMs / 1000)} s`;
   const cause = err instanceof Error && err.cause instanceof Error ? err.cause : null;
   const code = (cause as { code?: string } | null)?.code;
   if (code === 'ECONNREFUSED') return 'connection refused';
@@ -70,7 +79,9 @@ export async function httpGet(url: string, opts: GetOptions): Promise<GetResult>
       seen.add(current);
       const headers: Record<string, string> = {
         'user-agent': USER_AGENT,
-        accept: opts.accept ?? 'application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
+        accept:
+          opts.accept ??
+          'application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
         'accept-encoding': 'gzip, deflate, br',
       };
       if (opts.etag) headers['if-none-match'] = opts.etag;
@@ -79,11 +90,14 @@ export async function httpGet(url: string, opts: GetOptions): Promise<GetResult>
       if (res.status >= 300 && res.status < 400 && res.status !== 304) {
         await res.body?.cancel().catch(() => undefined);
         const location = res.headers.get('location');
-        if (location === null) return { kind: 'error', reason: `HTTP ${res.status} redirect without a Location header` };
+        if (location === null)
+          return { kind: 'error', reason: `HTTP ${res.status} redirect without a Location header` };
         const next = new URL(location, current).toString();
-        if (!/^https?:/.test(next)) return { kind: 'error', reason: `redirect to a non-http(s) URL (${next.slice(0, 100)})` };
+        if (!/^https?:/.test(next))
+          return { kind: 'error', reason: `redirect to a non-http(s) URL (${next.slice(0, 100)})` };
         if (seen.has(next)) return { kind: 'error', reason: `redirect loop (${current} → ${next})` };
-        if (hop + 1 > MAX_REDIRECTS) return { kind: 'error', reason: `more than ${MAX_REDIRECTS} redirects (last to ${next})` };
+        if (hop + 1 > MAX_REDIRECTS)
+          return { kind: 'error', reason: `more than ${MAX_REDIRECTS} redirects (last to ${next})` };
         current = next;
         continue;
       }
@@ -102,7 +116,14 @@ export async function httpGet(url: string, opts: GetOptions): Promise<GetResult>
       }
       const body = await readCapped(res, opts.maxBytes);
       if (body === null) return { kind: 'error', reason: `response over the ${formatCap(opts.maxBytes)} size cap` };
-      return { kind: 'ok', status: res.status, url: current, body, contentType: res.headers.get('content-type') ?? '', ...validators };
+      return {
+        kind: 'ok',
+        status: res.status,
+        url: current,
+        body,
+        contentType: res.headers.get('content-type') ?? '',
+        ...validators,
+      };
     }
   } catch (err) {
     return { kind: 'error', reason: describeFetchError(err, opts.timeoutMs) };

@@ -37,7 +37,11 @@ export function slugify(text: string, max = 60, fallback = 'item'): string {
 }
 
 /** `feeds/<feed>/<date>-<slug>.md`; `suffix` tells apart two items with the same date and title. */
-export function itemFileName(feed: string, item: { readonly date: string; readonly title: string }, suffix?: string): string {
+export function itemFileName(
+  feed: string,
+  item: { readonly date: string; readonly title: string },
+  suffix?: string,
+): string {
   return `feeds/${feed}/${item.date.slice(0, 10)}-${slugify(item.title)}${suffix ? `-${suffix}` : ''}.md`;
 }
 

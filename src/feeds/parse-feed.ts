@@ -51,12 +51,17 @@ interface RawItem {
   readonly date_published?: string;
   readonly description?: string;
   readonly summary?: string | TextLike;
-  readonly content?: string | TextLike & { readonly encoded?: string };
+  readonly content?: string | (TextLike & { readonly encoded?: string });
   readonly content_html?: string;
   readonly content_text?: string;
   readonly categories?: readonly { readonly name?: string; readonly term?: string; readonly label?: string }[];
   readonly tags?: readonly string[];
-  readonly dc?: { readonly dates?: readonly string[]; readonly date?: string; readonly subjects?: readonly string[]; readonly subject?: string };
+  readonly dc?: {
+    readonly dates?: readonly string[];
+    readonly date?: string;
+    readonly subjects?: readonly string[];
+    readonly subject?: string;
+  };
 }
 interface RawFeed {
   readonly title?: string | TextLike;
@@ -104,12 +109,14 @@ function entryOf(item: RawItem, index: number, base: string): FeedEntry | string
     item.content_text ??
     item.description ??
     text(item.summary);
-  const tags = normalizeTags([
-    ...(item.categories ?? []).map((c) => c.label ?? c.term ?? c.name ?? ''),
-    ...(item.tags ?? []),
-    ...(item.dc?.subjects ?? []),
-    ...(item.dc?.subject ? [item.dc.subject] : []),
-  ].filter((t) => t !== ''));
+  const tags = normalizeTags(
+    [
+      ...(item.categories ?? []).map((c) => c.label ?? c.term ?? c.name ?? ''),
+      ...(item.tags ?? []),
+      ...(item.dc?.subjects ?? []),
+      ...(item.dc?.subject ? [item.dc.subject] : []),
+    ].filter((t) => t !== ''),
+  );
   return {
     guid: guid.trim() === '' ? link : guid.trim(),
     title,
@@ -122,18 +129,26 @@ function entryOf(item: RawItem, index: number, base: string): FeedEntry | string
 
 /** `<!doctype html>` or `<html>` first (after an XML declaration, comments and space): a web page. */
 function looksLikeHtml(body: string): boolean {
-  const head = body.slice(0, 2048).replace(/^\uFEFF/, '').replace(/<\?xml[^>]*\?>|<!--[\s\S]*?-->/g, '').trimStart();
+  const head = body
+    .slice(0, 2048)
+    .replace(/^\uFEFF/, '')
+    .replace(/<\?xml[^>]*\?>|<!--[\s\S]*?-->/g, '')
+    .trimStart();
   return /^<!doctype\s+html|^<html[\s>]/i.test(head);
 }
 
 export function parseFeedText(body: string, contentType: string, url: string): FeedParse {
-  if (looksLikeHtml(body) || (/text\/html/i.test(contentType) && !/<(rss|feed|rdf:RDF)[\s>]/.test(body.slice(0, 4096)))) {
+  if (
+    looksLikeHtml(body) ||
+    (/text\/html/i.test(contentType) && !/<(rss|feed|rdf:RDF)[\s>]/.test(body.slice(0, 4096)))
+  ) {
     return { error: 'an HTML page, not a feed (is the URL the site rather than its RSS/Atom feed?)' };
   }
   const trimmed = body.replace(/^\uFEFF/, '').trimStart();
   if (trimmed.startsWith('<')) {
     const valid = XMLValidator.validate(trimmed);
-    if (valid !== true) return { error: `malformed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}` };
+    if (valid !== true)
+      return { error: `malformed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}` };
   }
   let parsed: { format: string; feed: unknown };
   try {
@@ -149,7 +164,8 @@ export function parseFeedText(body: string, contentType: string, url: string): F
   raw.forEach((item, i) => {
     const e = entryOf(item, i, url);
     if (typeof e === 'string') skipped.push(e);
-    else if (guids.has(e.guid)) skipped.push(`item ${i + 1} "${e.title.slice(0, 80)}": repeats the guid of an earlier item`);
+    else if (guids.has(e.guid))
+      skipped.push(`item ${i + 1} "${e.title.slice(0, 80)}": repeats the guid of an earlier item`);
     else {
       guids.add(e.guid);
       entries.push(e);

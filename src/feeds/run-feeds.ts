@@ -13,7 +13,10 @@ export function feedLine(r: FeedResult): string {
   if (r.outcome === 'failed') return `feed ${r.name}: skipped: ${r.error ?? 'failed'} (${r.url})`;
   if (r.outcome === 'waiting') return `feed ${r.name}: not fetched: ${r.error ?? 'waiting'}`;
   const counts = `new ${r.added}, updated ${r.updated}, unchanged ${r.unchanged}`;
-  const notes = [r.outcome === 'not-modified' ? 'not modified since the last fetch' : '', r.old > 0 ? `${r.old} older than the lookback left out` : ''].filter((n) => n !== '');
+  const notes = [
+    r.outcome === 'not-modified' ? 'not modified since the last fetch' : '',
+    r.old > 0 ? `${r.old} older than the lookback left out` : '',
+  ].filter((n) => n !== '');
   return `feed ${r.name}: ${counts}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
 }
 

@@ -35,13 +35,30 @@ export function toFeedState(r: FeedStateRow): FeedState {
 }
 
 export function feedStateParams(s: FeedState): (string | number | null)[] {
-  return [s.url, s.name, s.etag, s.lastModified, s.lastAttemptAt, s.lastSuccessAt, s.consecutiveFailures, s.lastError, s.retryAfter];
+  return [
+    s.url,
+    s.name,
+    s.etag,
+    s.lastModified,
+    s.lastAttemptAt,
+    s.lastSuccessAt,
+    s.consecutiveFailures,
+    s.lastError,
+    s.retryAfter,
+  ];
 }
 
-export const toSeenItem = (r: FeedItemRow): SeenItem => ({ guid: r.guid, file: r.file, hash: r.hash, seenAt: r.seen_at });
+export const toSeenItem = (r: FeedItemRow): SeenItem => ({
+  guid: r.guid,
+  file: r.file,
+  hash: r.hash,
+  seenAt: r.seen_at,
+});
 
-const COLUMNS = 'url, name, etag, last_modified, last_attempt_at, last_success_at, consecutive_failures, last_error, retry_after';
-const UPDATES = 'name = excluded.name, etag = excluded.etag, last_modified = excluded.last_modified, last_attempt_at = excluded.last_attempt_at, ' +
+const COLUMNS =
+  'url, name, etag, last_modified, last_attempt_at, last_success_at, consecutive_failures, last_error, retry_after';
+const UPDATES =
+  'name = excluded.name, etag = excluded.etag, last_modified = excluded.last_modified, last_attempt_at = excluded.last_attempt_at, ' +
   'last_success_at = excluded.last_success_at, consecutive_failures = excluded.consecutive_failures, last_error = excluded.last_error, retry_after = excluded.retry_after';
 
 /** The upsert of one feed_state row; `p(i)` spells the i-th placeholder (`?` or `$i`). */

@@ -1,6 +1,14 @@
 import type pg from 'pg';
 import type { FeedState, FeedStateStore, SeenItem } from '../domain/feed-state.ts';
-import { feedStateParams, toFeedState, toSeenItem, upsertFeedItemSql, upsertFeedStateSql, type FeedItemRow, type FeedStateRow } from './feed-state-row.ts';
+import {
+  feedStateParams,
+  toFeedState,
+  toSeenItem,
+  upsertFeedItemSql,
+  upsertFeedStateSql,
+  type FeedItemRow,
+  type FeedStateRow,
+} from './feed-state-row.ts';
 
 /** Feed state on the shared PostgreSQL pool (migration 4), so replicas see one feed history. */
 export class PostgresFeedStateStore implements FeedStateStore {
@@ -12,11 +20,17 @@ export class PostgresFeedStateStore implements FeedStateStore {
   }
 
   async saveFeed(state: FeedState): Promise<void> {
-    await this.pool.query(upsertFeedStateSql((i) => `$${i}`), feedStateParams(state));
+    await this.pool.query(
+      upsertFeedStateSql((i) => `$${i}`),
+      feedStateParams(state),
+    );
   }
 
   async seenItems(url: string): Promise<Map<string, SeenItem>> {
-    const { rows } = await this.pool.query<FeedItemRow>('SELECT guid, file, hash, seen_at FROM feed_items WHERE url = $1', [url]);
+    const { rows } = await this.pool.query<FeedItemRow>(
+      'SELECT guid, file, hash, seen_at FROM feed_items WHERE url = $1',
+      [url],
+    );
     return new Map(rows.map((r) => [r.guid, toSeenItem(r)]));
   }
 
@@ -25,7 +39,11 @@ export class PostgresFeedStateStore implements FeedStateStore {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      for (const i of items) await client.query(upsertFeedItemSql((n) => `$${n}`), [url, i.guid, i.file, i.hash, i.seenAt]);
+      for (const i of items)
+        await client.query(
+          upsertFeedItemSql((n) => `$${n}`),
+          [url, i.guid, i.file, i.hash, i.seenAt],
+        );
       await client.query('COMMIT');
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);

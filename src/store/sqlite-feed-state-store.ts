@@ -1,6 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { FeedState, FeedStateStore, SeenItem } from '../domain/feed-state.ts';
-import { feedStateParams, toFeedState, toSeenItem, upsertFeedItemSql, upsertFeedStateSql, type FeedItemRow, type FeedStateRow } from './feed-state-row.ts';
+import {
+  feedStateParams,
+  toFeedState,
+  toSeenItem,
+  upsertFeedItemSql,
+  upsertFeedStateSql,
+  type FeedItemRow,
+  type FeedStateRow,
+} from './feed-state-row.ts';
 
 /** Feed state in the SQLite state file (migration 3), next to the digests and runs. */
 export class SqliteFeedStateStore implements FeedStateStore {
@@ -17,7 +25,9 @@ export class SqliteFeedStateStore implements FeedStateStore {
   }
 
   seenItems(url: string): Promise<Map<string, SeenItem>> {
-    const rows = this.db.prepare('SELECT guid, file, hash, seen_at FROM feed_items WHERE url = ?').all(url) as FeedItemRow[];
+    const rows = this.db
+      .prepare('SELECT guid, file, hash, seen_at FROM feed_items WHERE url = ?')
+      .all(url) as FeedItemRow[];
     return Promise.resolve(new Map(rows.map((r) => [r.guid, toSeenItem(r)])));
   }
 

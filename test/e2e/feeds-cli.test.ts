@@ -8,7 +8,9 @@ import { rss } from '../integration/feeds/feed-fixtures.ts';
 
 function run(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/feeds.ts', '--once'], { env: { ...process.env, ...env, LOG_LEVEL: 'warn' } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/feeds.ts', '--once'], {
+      env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -27,11 +29,22 @@ describe('npm run feeds -- --once', () => {
   });
 
   it('prints one line per feed (counts or why it was skipped) and writes the items; a second run writes nothing', async () => {
-    server.routes.set('/rss', xml(() => rss('Wire One', [{ title: 'Nickel prices jump', link: 'https://w.example.test/1' }])));
-    server.routes.set('/html', (_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>site</body></html>'));
+    server.routes.set(
+      '/rss',
+      xml(() => rss('Wire One', [{ title: 'Nickel prices jump', link: 'https://w.example.test/1' }])),
+    );
+    server.routes.set(
+      '/html',
+      (_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>site</body></html>'),
+    );
     const configFile = path.join(root, 'local.yaml');
     writeFileSync(configFile, `sources:\n  feeds:\n    - url: ${server.url('/html')}\n      name: site-page\n`);
-    const env = { CONFIG_FILE: configFile, FEED_URLS: server.url('/rss'), ARTICLES_DIR: path.join(root, 'articles'), DATA_DIR: path.join(root, 'data') };
+    const env = {
+      CONFIG_FILE: configFile,
+      FEED_URLS: server.url('/rss'),
+      ARTICLES_DIR: path.join(root, 'articles'),
+      DATA_DIR: path.join(root, 'data'),
+    };
     const first = await run(env);
     expect(first.stderr).toBe('');
     expect(first.stdout.trim().split('\n')).toEqual([
@@ -41,7 +54,9 @@ describe('npm run feeds -- --once', () => {
     expect(first.code).toBe(0);
     expect(readdirSync(path.join(root, 'articles', 'feeds', 'wire-one'))).toHaveLength(1);
     const second = await run(env);
-    expect(second.stdout.trim().split('\n')[1]).toBe('feed wire-one: new 0, updated 0, unchanged 1 (not modified since the last fetch)');
+    expect(second.stdout.trim().split('\n')[1]).toBe(
+      'feed wire-one: new 0, updated 0, unchanged 1 (not modified since the last fetch)',
+    );
   }, 60_000);
 
   it('a bad setting fails naming the variable and the fix', async () => {

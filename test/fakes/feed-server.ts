@@ -22,15 +22,16 @@ export class FeedServer {
   port = 0;
 
   async start(): Promise<void> {
-    this.server = createServer((req, res) => {
+    const server = createServer((req, res) => {
       const p = (req.url ?? '/').split('?')[0] ?? '/';
       this.requests.push({ path: p, headers: req.headers, at: Date.now() });
       const route = this.routes.get(p);
       if (!route) res.writeHead(404).end('no such feed');
       else route(req, res);
     });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server?.address() as AddressInfo).port;
+    this.server = server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    this.port = (server.address() as AddressInfo).port;
   }
 
   url(p: string): string {
@@ -52,7 +53,9 @@ export function xml(body: () => string, opts: { contentType?: string; validators
   return (req, res) => {
     const text = body();
     const etag = `"${Buffer.from(text).toString('base64').slice(-16)}${text.length}"`;
-    const headers: Record<string, string> = { 'content-type': opts.contentType ?? 'application/rss+xml; charset=utf-8' };
+    const headers: Record<string, string> = {
+      'content-type': opts.contentType ?? 'application/rss+xml; charset=utf-8',
+    };
     if (opts.validators !== false) {
       headers['etag'] = etag;
       headers['last-modified'] = 'Mon, 07 Dec 2026 10:00:00 GMT';

@@ -13,7 +13,8 @@ export interface RssItem {
 export function rss(title: string, items: RssItem[]): string {
   const body = items
     .map(
-      (i) => `<item>${i.title !== undefined ? `<title>${i.title}</title>` : ''}${i.link !== undefined ? `<link>${i.link}</link>` : ''}` +
+      (i) =>
+        `<item>${i.title !== undefined ? `<title>${i.title}</title>` : ''}${i.link !== undefined ? `<link>${i.link}</link>` : ''}` +
         `${i.guid !== undefined ? `<guid isPermaLink="false">${i.guid}</guid>` : ''}<pubDate>${rfc822(ago(i.hoursAgo ?? 2))}</pubDate>` +
         `<description>${i.description ?? '&lt;p&gt;Port officials said on Monday that &lt;b&gt;container volumes&lt;/b&gt; rose.&lt;/p&gt;'}</description><category>shipping</category></item>`,
     )

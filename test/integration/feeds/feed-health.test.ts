@@ -30,7 +30,10 @@ describe('feed health in the running bot', () => {
   });
 
   it('fetches at start, then shows a repeatedly failing feed as degraded (named) and counts it', async () => {
-    server.routes.set('/ok', xml(() => rss('Working Feed', [{ title: 'Zinc stocks fall', link: 'https://ok.example.test/1' }])));
+    server.routes.set(
+      '/ok',
+      xml(() => rss('Working Feed', [{ title: 'Zinc stocks fall', link: 'https://ok.example.test/1' }])),
+    );
     server.routes.set('/down', (_req, res) => void res.writeHead(500).end('boom'));
     const articlesDir = path.join(dir, 'articles');
     const config = loadConfig({
@@ -39,7 +42,10 @@ describe('feed health in the running bot', () => {
       overrides: {
         core: { articlesDir, dataDir: dir },
         schedule: { opsPort: 0, opsHost: '127.0.0.1', watchArticles: 'off' },
-        sources: { feeds: [{ url: server.url('/ok') }, { url: server.url('/down'), name: 'dead-feed' }], feedFailureThreshold: 2 },
+        sources: {
+          feeds: [{ url: server.url('/ok') }, { url: server.url('/down'), name: 'dead-feed' }],
+          feedFailureThreshold: 2,
+        },
       },
     });
     const store = new SqliteStore(path.join(dir, 'state.db'));
@@ -51,7 +57,17 @@ describe('feed health in the running bot', () => {
     const live = new LiveLibrary(await load(), load, { log: silentLogger() });
     const bot = new Bot({ library: () => live.get(), store, clock: () => new Date(), log: silentLogger() });
     const wired = feedPoller(config, store, silentLogger(), live);
-    const running = await startScheduling({ config, store, adapters: [new FakeAdapter('console')], postDigest: botPoster(bot), library: live, channels: {}, log: silentLogger(), runStore: () => runStoreFor(store), ...wired });
+    const running = await startScheduling({
+      config,
+      store,
+      adapters: [new FakeAdapter('console')],
+      postDigest: botPoster(bot),
+      library: live,
+      channels: {},
+      log: silentLogger(),
+      runStore: () => runStoreFor(store),
+      ...wired,
+    });
     try {
       expect(server.hits('/ok')).toHaveLength(1);
       expect(reloads).toBeGreaterThanOrEqual(2);
@@ -61,9 +77,16 @@ describe('feed health in the running bot', () => {
       await wired.feeds?.pollNow();
       const res = await fetch(`${base}/healthz`);
       expect(res.status).toBe(200);
-      const body = (await res.json()) as { status: string; checks: { feeds: { degraded: boolean; detail: { failing: { feed: string; failures: number; error: string }[] } } } };
+      const body = (await res.json()) as {
+        status: string;
+        checks: {
+          feeds: { degraded: boolean; detail: { failing: { feed: string; failures: number; error: string }[] } };
+        };
+      };
       expect(body.status).toBe('degraded');
-      expect(body.checks.feeds.detail.failing).toEqual([{ feed: 'dead-feed', url: server.url('/down'), failures: 2, error: 'HTTP 500 Internal Server Error' }]);
+      expect(body.checks.feeds.detail.failing).toEqual([
+        { feed: 'dead-feed', url: server.url('/down'), failures: 2, error: 'HTTP 500 Internal Server Error' },
+      ]);
       const metrics = await (await fetch(`${base}/metrics`)).text();
       expect(metrics).toMatch(/^trade_news_feed_failures_total\{feed="dead-feed"\} 2$/m);
       expect(metrics).toMatch(/^trade_news_feed_items_total\{feed="working-feed"\} 1$/m);

@@ -14,7 +14,12 @@ describe('/trade-news search lists a story once', () => {
     const library = await buildLibrary(chosen, { sentences: 1, quotes: 0, createAnswerer });
     const store = new SqliteStore(':memory:');
     const bot = new Bot({ library: () => library, store, clock: () => new Date(), log: silentLogger() });
-    const reply = await bot.handlers.onCommand({ platform: 'console', channel: 'c', user: 'u', text: 'search Rotterdam' });
+    const reply = await bot.handlers.onCommand({
+      platform: 'console',
+      channel: 'c',
+      user: 'u',
+      text: 'search Rotterdam',
+    });
     await store.close();
     expect(reply.kind).toBe('search');
     const ids = reply.kind === 'search' ? reply.hits.map((h) => h.articleId) : [];

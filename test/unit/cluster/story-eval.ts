@@ -3,18 +3,32 @@ import type { Article } from '../../../src/domain/types.ts';
 import type { StoryCluster } from '../../../src/cluster/cluster-stories.ts';
 
 interface EvalSet {
-  readonly events: readonly { readonly id: string; readonly articles: readonly { source: string; date: string; title: string; body: string }[] }[];
+  readonly events: readonly {
+    readonly id: string;
+    readonly articles: readonly { source: string; date: string; title: string; body: string }[];
+  }[];
 }
 
 /** The same-story set written for this project (test/fixtures/clusters/stories.json) as articles, with each article's event. */
 export function storySet(): { articles: Article[]; event: Map<string, string>; events: number } {
-  const set = JSON.parse(readFileSync(new URL('../../fixtures/clusters/stories.json', import.meta.url), 'utf8')) as EvalSet;
+  const set = JSON.parse(
+    readFileSync(new URL('../../fixtures/clusters/stories.json', import.meta.url), 'utf8'),
+  ) as EvalSet;
   const articles: Article[] = [];
   const event = new Map<string, string>();
   for (const e of set.events) {
     e.articles.forEach((a, i) => {
       const id = `${e.id}-${i}`;
-      articles.push({ id, file: `${id}.md`, title: a.title, date: a.date, source: a.source, url: `https://${a.source.toLowerCase().replace(/\s+/g, '-')}.example/${id}`, tags: [], body: a.body });
+      articles.push({
+        id,
+        file: `${id}.md`,
+        title: a.title,
+        date: a.date,
+        source: a.source,
+        url: `https://${a.source.toLowerCase().replace(/\s+/g, '-')}.example/${id}`,
+        tags: [],
+        body: a.body,
+      });
       event.set(id, e.id);
     });
   }
@@ -22,7 +36,11 @@ export function storySet(): { articles: Article[]; event: Map<string, string>; e
 }
 
 /** Pairwise precision and recall: a pair is positive when both articles report one event. */
-export function pairScores(articles: readonly Article[], event: ReadonlyMap<string, string>, clusters: readonly StoryCluster[]): { precision: number; recall: number; tp: number; fp: number; fn: number } {
+export function pairScores(
+  articles: readonly Article[],
+  event: ReadonlyMap<string, string>,
+  clusters: readonly StoryCluster[],
+): { precision: number; recall: number; tp: number; fp: number; fn: number } {
   const predicted = new Map(clusters.flatMap((c) => c.articleIds.map((id) => [id, c.id] as const)));
   let tp = 0;
   let fp = 0;

@@ -6,7 +6,8 @@ import { ConfigError, loadConfig } from '../../../src/config/load.ts';
 import { configuredFeeds } from '../../../src/config/feeds-section.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'feeds-config-'));
-const load = (env: Record<string, string>, sources?: unknown) => loadConfig({ env, configDir: dir, ...(sources ? { overrides: { sources } } : {}) });
+const load = (env: Record<string, string>, sources?: unknown) =>
+  loadConfig({ env, configDir: dir, ...(sources ? { overrides: { sources } } : {}) });
 const problems = (f: () => unknown): string[] => {
   try {
     f();
@@ -19,7 +20,10 @@ const problems = (f: () => unknown): string[] => {
 
 describe('sources.feeds and FEED_URLS', () => {
   it('merges the config list and FEED_URLS by URL, with the defaults', () => {
-    const c = load({ FEED_URLS: 'https://a.example/feed.xml, https://b.example/rss' }, { feeds: [{ url: 'https://a.example/feed.xml', name: 'a', fullText: true, intervalMinutes: 30 }] });
+    const c = load(
+      { FEED_URLS: 'https://a.example/feed.xml, https://b.example/rss' },
+      { feeds: [{ url: 'https://a.example/feed.xml', name: 'a', fullText: true, intervalMinutes: 30 }] },
+    );
     expect(configuredFeeds(c.sources)).toEqual([
       { url: 'https://a.example/feed.xml', name: 'a', fullText: true, tags: [], intervalMinutes: 30 },
       { url: 'https://b.example/rss', fullText: false, tags: [], intervalMinutes: 15 },
@@ -34,9 +38,20 @@ describe('sources.feeds and FEED_URLS', () => {
 
   it('rejects an interval under 5 minutes, a bad name and duplicates, each with the fix', () => {
     const p = problems(() =>
-      load({}, { feeds: [{ url: 'https://a.example/rss', intervalMinutes: 1 }, { url: 'https://a.example/rss', name: 'Bad Name' }, { url: 'https://c.example/rss', nme: 'x' }] }),
+      load(
+        {},
+        {
+          feeds: [
+            { url: 'https://a.example/rss', intervalMinutes: 1 },
+            { url: 'https://a.example/rss', name: 'Bad Name' },
+            { url: 'https://c.example/rss', nme: 'x' },
+          ],
+        },
+      ),
     );
-    expect(p).toContain('sources.feeds.0.intervalMinutes: must be at least 5 minutes: feeds polled more often get rate-limited or blocked');
+    expect(p).toContain(
+      'sources.feeds.0.intervalMinutes: must be at least 5 minutes: feeds polled more often get rate-limited or blocked',
+    );
     expect(p.some((l) => l.startsWith('sources.feeds.1.name: must be 1–64 lower-case letters'))).toBe(true);
     expect(p.some((l) => l.startsWith('sources.feeds.2') && l.includes('nme'))).toBe(true);
   });
