@@ -24,7 +24,12 @@ async function main(): Promise<number> {
   // Log lines go to stderr until the console chat (if it runs) takes them above its prompt.
   let sink = (text: string): void => void process.stderr.write(text);
   const log = createLogger(config.core.logLevel, process.stderr.isTTY === true, (text) => sink(text));
-  log.info({ files }, files.length > 0 ? `configuration read from ${files.join(', ')} and the environment` : 'configuration: defaults and the environment (no .env or config file found)');
+  log.info(
+    { files },
+    files.length > 0
+      ? `configuration read from ${files.join(', ')} and the environment`
+      : 'configuration: defaults and the environment (no .env or config file found)',
+  );
   const store = await openStore(config);
   const { summarizer, client } = await summaryStack(config, log, store);
   const load = (): ReturnType<typeof loadLibrary> => loadLibrary(config, log, summarizer);
@@ -37,14 +42,19 @@ async function main(): Promise<number> {
     digestSize: config.bot.digestSize,
     historyTurns: config.bot.historyTurns,
     answerer: (lib) => createAsyncAnswerer(config, lib.answerer, { log, ...(client ? { client } : {}) }),
-    post: { allow: config.bot.postCommand, users: config.bot.postUsers, cooldownMinutes: config.bot.postCooldownMinutes },
+    post: {
+      allow: config.bot.postCommand,
+      users: config.bot.postUsers,
+      cooldownMinutes: config.bot.postCooldownMinutes,
+    },
     onAnswer: ({ platform, seconds, result }) => {
       botMetrics.answerLatency.observe(seconds, { platform });
       if ('fallbackReason' in result) botMetrics.llmFallbacks.inc({ reason: 'answer' });
     },
   });
   const platforms = configuredPlatforms(config, log);
-  if (platforms.length === 0) return runConsole({ config, log, bot, store, live, setLogSink: (write) => (sink = write) });
+  if (platforms.length === 0)
+    return runConsole({ config, log, bot, store, live, setLogSink: (write) => (sink = write) });
 
   // Signals are handled from before the adapters start: the scheduler's first check (a due or
   // catch-up digest) is posted during start-up, and a SIGTERM then must not kill it mid-post.
@@ -92,7 +102,12 @@ interface ConsoleDeps {
 async function runConsole({ config, log, bot, store, live, setLogSink }: ConsoleDeps): Promise<number> {
   log.info('no platform token set: running the console chat (set SLACK_BOT_TOKEN or DISCORD_TOKEN for a platform)');
   const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
-  const adapter = new ConsoleAdapter({ input: process.stdin, output: process.stdout, logOutput: process.stderr, interactive });
+  const adapter = new ConsoleAdapter({
+    input: process.stdin,
+    output: process.stdout,
+    logOutput: process.stderr,
+    interactive,
+  });
   setLogSink(adapter.log);
   const stop = (): void => void adapter.stop();
   process.once('SIGINT', stop);

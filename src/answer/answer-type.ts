@@ -1,4 +1,18 @@
-import { E_NAME, E_PLACE, E_ROLE, F_AGENT, F_ANAPHOR, F_DATE, F_DURATION, F_MONEY, F_PERCENT, F_PLACE, F_QUOTE, F_REASON, F_SAY } from './features.ts';
+import {
+  E_NAME,
+  E_PLACE,
+  E_ROLE,
+  F_AGENT,
+  F_ANAPHOR,
+  F_DATE,
+  F_DURATION,
+  F_MONEY,
+  F_PERCENT,
+  F_PLACE,
+  F_QUOTE,
+  F_REASON,
+  F_SAY,
+} from './features.ts';
 import type { Concept, ParsedQuestion } from './query.ts';
 import type { AnswerIndex } from './sentence-index.ts';
 

@@ -6,11 +6,25 @@ import { answerOrder } from './confidence.ts';
 import { resolveFollowUp } from './follow-up.ts';
 import { questionParser, withHistory } from './history.ts';
 import type { Concept, ParsedQuestion } from './query.ts';
-import { RANK_FEATURES, answerFeatures, defaultRankerModel, linearScore, sigmoid, type RankerModel } from './ranker-model.ts';
+import {
+  RANK_FEATURES,
+  answerFeatures,
+  defaultRankerModel,
+  linearScore,
+  sigmoid,
+  type RankerModel,
+} from './ranker-model.ts';
 import { rerank, type Scored } from './rerank.ts';
 import { preferSpeaker } from './speaker-preference.ts';
 import { buildIndex, type AnswerIndex } from './sentence-index.ts';
-import { NOT_FOUND, type AnalyzedArticle, type AnswerResult, type AnswerSource, type Answerer, type AskOptions } from './types.ts';
+import {
+  NOT_FOUND,
+  type AnalyzedArticle,
+  type AnswerResult,
+  type AnswerSource,
+  type Answerer,
+  type AskOptions,
+} from './types.ts';
 
 /**
  * The offline answerer: sentence retrieval over the answer index (BM25 with WordNet
@@ -44,7 +58,8 @@ export function createAnswererFromIndex(index: AnswerIndex, opts: AnswererOption
     size: index.articles.length,
     ask(asked: string, askOpts: AskOptions = {}): AnswerResult {
       const follow = resolveFollowUp(asked, askOpts.history ?? [], askOpts.attributions);
-      if (follow?.kind === 'speaker') return { answered: true, answer: `${follow.speaker} said it.`, sources: [follow.source] };
+      if (follow?.kind === 'speaker')
+        return { answered: true, answer: `${follow.speaker} said it.`, sources: [follow.source] };
       const question = follow?.kind === 'rewrite' ? follow.question : asked;
       const q = parse(question);
       const { concepts, boost } = withHistory(parse, q, askOpts.history ?? [], articleIndex);
@@ -66,14 +81,27 @@ export function createAnswererFromIndex(index: AnswerIndex, opts: AnswererOption
         opts.explain({
           question: q,
           concepts,
-          candidates: ranked.map((r) => ({ source: source(index, r), score: r.score, features: r.features, match: r.match })),
+          candidates: ranked.map((r) => ({
+            source: source(index, r),
+            score: r.score,
+            features: r.features,
+            match: r.match,
+          })),
           ...(ranked.length ? { answerability: { features: features(0), probability: answerable(0) } } : {}),
         });
       }
       const ordered = answerOrder(index, ranked, prefer, answerable, model.threshold);
       if (!ordered) return refusal();
       // answerability is judged on the ranking; the asked person's statement may then come first
-      const sources = preferSpeaker(q, ordered, (r) => source(index, r), (r) => r.features[CTX] as number, askOpts.attributions).slice(0, maxSources).map((r) => source(index, r));
+      const sources = preferSpeaker(
+        q,
+        ordered,
+        (r) => source(index, r),
+        (r) => r.features[CTX] as number,
+        askOpts.attributions,
+      )
+        .slice(0, maxSources)
+        .map((r) => source(index, r));
       return { answered: true, answer: (sources[0] as AnswerSource).sentence, sources };
     },
   };
@@ -81,7 +109,12 @@ export function createAnswererFromIndex(index: AnswerIndex, opts: AnswererOption
 
 /** Candidates gathered, then re-ranked best first; empty when the concepts weigh nothing. */
 function rank(
-  index: AnswerIndex, scratch: Scratch, model: RankerModel, q: ParsedQuestion, concepts: readonly Concept[], boost: ReadonlyMap<number, number>,
+  index: AnswerIndex,
+  scratch: Scratch,
+  model: RankerModel,
+  q: ParsedQuestion,
+  concepts: readonly Concept[],
+  boost: ReadonlyMap<number, number>,
   prefer: ReadonlySet<number>,
 ): Scored[] {
   const cands = gatherCandidates(index, scratch, concepts, boost, prefer);
@@ -102,7 +135,15 @@ function source(index: AnswerIndex, r: Scored): AnswerSource {
   const a = index.articles[index.sentArticle[r.sid] as number] as Article;
   const start = index.sentStart[r.sid] as number;
   const end = index.sentEnd[r.sid] as number;
-  return { articleId: a.id, file: a.file, title: a.title, sentence: a.body.slice(start, end), start, end, score: Number(r.score.toFixed(4)) };
+  return {
+    articleId: a.id,
+    file: a.file,
+    title: a.title,
+    sentence: a.body.slice(start, end),
+    start,
+    end,
+    score: Number(r.score.toFixed(4)),
+  };
 }
 
 /** Analyse and index the articles, and answer over them. */

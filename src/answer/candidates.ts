@@ -69,7 +69,11 @@ export interface Candidates {
  * sentences in whatever their score.
  */
 export function gatherCandidates(
-  index: AnswerIndex, sc: Scratch, concepts: readonly Concept[], boost: ReadonlyMap<number, number>, prefer: ReadonlySet<number>,
+  index: AnswerIndex,
+  sc: Scratch,
+  concepts: readonly Concept[],
+  boost: ReadonlyMap<number, number>,
+  prefer: ReadonlySet<number>,
 ): Candidates | undefined {
   const { mark, candidates, artAcc, artBest, artTouched, artConceptTouched } = sc;
   let nArt = 0;
@@ -90,7 +94,19 @@ export function gatherCandidates(
       // (the sentences' own term lists still count it below)
       if (A > 1000 && (to - from) * (w < 1 ? 10 : 4) > A) continue;
       const k = Math.min(c.idf, idfOf(index, term)) * w * c.qw * (K1 + 1);
-      na = bestPerDoc(index.artPostArt, index.artPostTf, index.artLen, from, to, k, norm, artSlope, artBest, artConceptTouched, na);
+      na = bestPerDoc(
+        index.artPostArt,
+        index.artPostTf,
+        index.artLen,
+        from,
+        to,
+        k,
+        norm,
+        artSlope,
+        artBest,
+        artConceptTouched,
+        na,
+      );
     }
     nArt = addBest(artBest, artAcc, artConceptTouched, na, artTouched, nArt);
   }
@@ -112,7 +128,9 @@ export function gatherCandidates(
   const arts = new Set<number>(topArts.ids.subarray(0, topArts.size));
   for (const a of boost.keys()) arts.add(a);
   for (const a of prefer) arts.add(a);
-  for (const a of arts) for (let sid = index.articleSentOff[a] as number; sid < (index.articleSentOff[a + 1] as number); sid++) addSentence(sid);
+  for (const a of arts)
+    for (let sid = index.articleSentOff[a] as number; sid < (index.articleSentOff[a + 1] as number); sid++)
+      addSentence(sid);
   const rare = Math.max(RARE_MIN, N / 500);
   for (const c of concepts) {
     for (const [term, w] of c.terms) {
@@ -153,7 +171,14 @@ export function gatherCandidates(
 /** BM25 of a sentence (tf 1 per term) from its term list: per concept its best term. */
 function sentenceBm25(index: AnswerIndex, sid: number, tm: TermMatch, m: Float64Array): number {
   const lenNorm = (K1 + 1) / (1 + K1 * (1 - B + (B * (index.sentLen[sid] as number)) / index.avgSentLen));
-  bestPerConcept(index.sentTerms, index.sentTermOff[sid] as number, index.sentTermOff[sid + 1] as number, tm, tm.value, m);
+  bestPerConcept(
+    index.sentTerms,
+    index.sentTermOff[sid] as number,
+    index.sentTermOff[sid + 1] as number,
+    tm,
+    tm.value,
+    m,
+  );
   let sum = 0;
   for (let c = 0; c < m.length; c++) sum += m[c] as number;
   return sum * lenNorm;
@@ -165,8 +190,17 @@ function sentenceBm25(index: AnswerIndex, sid: number, tm: TermMatch, m: Float64
  * Hot loop: kept small and monomorphic so the JIT optimises it on its own.
  */
 function bestPerDoc(
-  docs: Int32Array, tfs: Uint8Array | Uint16Array, lens: Float32Array, from: number, to: number, k: number,
-  norm: number, slope: number, best: Float64Array, seen: Int32Array, nSeen: number,
+  docs: Int32Array,
+  tfs: Uint8Array | Uint16Array,
+  lens: Float32Array,
+  from: number,
+  to: number,
+  k: number,
+  norm: number,
+  slope: number,
+  best: Float64Array,
+  seen: Int32Array,
+  nSeen: number,
 ): number {
   let n = nSeen;
   for (let p = from; p < to; p++) {
@@ -181,7 +215,14 @@ function bestPerDoc(
 }
 
 /** Adds the concept's best values into the totals and resets them. */
-function addBest(best: Float64Array, acc: Float64Array, seen: Int32Array, nSeen: number, touched: Int32Array, nTouched: number): number {
+function addBest(
+  best: Float64Array,
+  acc: Float64Array,
+  seen: Int32Array,
+  nSeen: number,
+  touched: Int32Array,
+  nTouched: number,
+): number {
   let n = nTouched;
   for (let i = 0; i < nSeen; i++) {
     const d = seen[i] as number;

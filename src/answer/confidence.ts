@@ -65,7 +65,11 @@ export class KeyGroups {
  * otherwise the ranking is kept as it is.
  */
 export function answerOrder<T extends { readonly sid: number }>(
-  index: AnswerIndex, ranked: readonly T[], prefer: ReadonlySet<number>, answerable: (i: number) => number, threshold: number,
+  index: AnswerIndex,
+  ranked: readonly T[],
+  prefer: ReadonlySet<number>,
+  answerable: (i: number) => number,
+  threshold: number,
 ): readonly T[] | undefined {
   if (ranked.length === 0) return undefined;
   if (prefer.size > 0) {

@@ -27,8 +27,18 @@ export const F_JPY = 16384;
 /** Names people or bodies by a common noun (`trade unions`, `analysts`). */
 export const F_AGENT = 32768;
 const CURRENCY: Readonly<Record<string, number>> = {
-  $: F_USD, dollar: F_USD, dollars: F_USD, '£': F_GBP, pound: F_GBP, pounds: F_GBP, sterling: F_GBP, '€': F_EUR, euro: F_EUR, euros: F_EUR,
-  '¥': F_JPY, yen: F_JPY,
+  $: F_USD,
+  dollar: F_USD,
+  dollars: F_USD,
+  '£': F_GBP,
+  pound: F_GBP,
+  pounds: F_GBP,
+  sterling: F_GBP,
+  '€': F_EUR,
+  euro: F_EUR,
+  euros: F_EUR,
+  '¥': F_JPY,
+  yen: F_JPY,
 };
 
 /** Currency flags of the currencies a text names. */
@@ -38,46 +48,335 @@ export function currencyFlags(words: readonly string[]): number {
   return f;
 }
 
-const ANAPHORS = new Set(['this', 'that', 'these', 'those', 'it', 'its', 'he', 'his', 'she', 'her', 'they', 'their', 'such']);
-const ANAPHOR_NOUNS = new Set(['move', 'decision', 'step', 'change', 'changes', 'plan', 'plans', 'deal', 'figure', 'figures', 'fee', 'firm', 'company', 'group', 'report']);
+const ANAPHORS = new Set([
+  'this',
+  'that',
+  'these',
+  'those',
+  'it',
+  'its',
+  'he',
+  'his',
+  'she',
+  'her',
+  'they',
+  'their',
+  'such',
+]);
+const ANAPHOR_NOUNS = new Set([
+  'move',
+  'decision',
+  'step',
+  'change',
+  'changes',
+  'plan',
+  'plans',
+  'deal',
+  'figure',
+  'figures',
+  'fee',
+  'firm',
+  'company',
+  'group',
+  'report',
+]);
 const OPENERS = new Set(['but', 'and', 'however', 'so', 'yet', 'still', ',', '"', '“', "'", '‘']);
 
-const MONEY_WORDS = new Set(['dollar', 'dollars', 'pound', 'pounds', 'euro', 'euros', 'yen', 'cents', 'pence', 'p', 'francs', 'rupees', 'yuan', 'lira', 'sterling']);
-const SCALE = new Set(['bn', 'billion', 'billions', 'm', 'mn', 'million', 'millions', 'trillion', 'trillions', 'k', 'thousand', 'thousands', 'hundred', 'hundreds', 'dozen', 'dozens']);
+const MONEY_WORDS = new Set([
+  'dollar',
+  'dollars',
+  'pound',
+  'pounds',
+  'euro',
+  'euros',
+  'yen',
+  'cents',
+  'pence',
+  'p',
+  'francs',
+  'rupees',
+  'yuan',
+  'lira',
+  'sterling',
+]);
+const SCALE = new Set([
+  'bn',
+  'billion',
+  'billions',
+  'm',
+  'mn',
+  'million',
+  'millions',
+  'trillion',
+  'trillions',
+  'k',
+  'thousand',
+  'thousands',
+  'hundred',
+  'hundreds',
+  'dozen',
+  'dozens',
+]);
 const NUMBER_WORDS = new Set([
-  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty', 'thirty', 'forty',
-  'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'billion', 'dozen',
-  'dozens', 'half', 'quarter', 'third', 'twice', 'double', 'triple', 'first', 'second', 'fourth', 'fifth', 'majority', 'minority', 'most',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'fifteen',
+  'twenty',
+  'thirty',
+  'forty',
+  'fifty',
+  'sixty',
+  'seventy',
+  'eighty',
+  'ninety',
+  'hundred',
+  'hundreds',
+  'thousand',
+  'thousands',
+  'million',
+  'millions',
+  'billion',
+  'dozen',
+  'dozens',
+  'half',
+  'quarter',
+  'third',
+  'twice',
+  'double',
+  'triple',
+  'first',
+  'second',
+  'fourth',
+  'fifth',
+  'majority',
+  'minority',
+  'most',
 ]);
 const PERCENT_WORDS = new Set(['percent', 'percentage', 'per', 'proportion', 'fraction']);
 const DATE_WORDS = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tomorrow', 'tonight', 'weekend',
-  'decade', 'century', 'spring', 'summer', 'autumn', 'winter', 'ago', 'midnight', 'christmas', 'easter', 'soon', 'shortly',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'yesterday',
+  'today',
+  'tomorrow',
+  'tonight',
+  'weekend',
+  'decade',
+  'century',
+  'spring',
+  'summer',
+  'autumn',
+  'winter',
+  'ago',
+  'midnight',
+  'christmas',
+  'easter',
+  'soon',
+  'shortly',
 ]);
-const DURATION_WORDS = new Set(['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years', 'decades', 'day', 'week', 'month', 'year', 'decade', 'long', 'several', 'few']);
+const DURATION_WORDS = new Set([
+  'seconds',
+  'minutes',
+  'hours',
+  'days',
+  'weeks',
+  'months',
+  'years',
+  'decades',
+  'day',
+  'week',
+  'month',
+  'year',
+  'decade',
+  'long',
+  'several',
+  'few',
+]);
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'inside', 'outside', 'from', 'across', 'throughout']);
 const PLACE_NOUNS = new Set([
-  'city', 'town', 'village', 'capital', 'country', 'region', 'province', 'street', 'building', 'warehouse', 'headquarters', 'centre',
-  'center', 'airport', 'port', 'district', 'county', 'factory', 'abroad', 'overseas', 'nationwide', 'locally',
+  'city',
+  'town',
+  'village',
+  'capital',
+  'country',
+  'region',
+  'province',
+  'street',
+  'building',
+  'warehouse',
+  'headquarters',
+  'centre',
+  'center',
+  'airport',
+  'port',
+  'district',
+  'county',
+  'factory',
+  'abroad',
+  'overseas',
+  'nationwide',
+  'locally',
 ]);
 /** Nouns for the people or bodies who do things: a `who` question can be answered by them (`trade unions`). */
 const AGENT_NOUNS = new Set([
-  'union', 'unions', 'supporters', 'members', 'donors', 'voters', 'investors', 'shareholders', 'workers', 'employers', 'companies', 'firms',
-  'businesses', 'banks', 'government', 'ministers', 'officials', 'analysts', 'economists', 'campaigners', 'activists', 'critics',
-  'protesters', 'residents', 'consumers', 'customers', 'businessman', 'businesswoman', 'millionaire', 'police', 'prosecutors', 'judge',
-  'regulators', 'lawyers', 'executives', 'managers', 'founder', 'owner', 'owners', 'spokesman', 'spokeswoman', 'chairman', 'minister',
+  'union',
+  'unions',
+  'supporters',
+  'members',
+  'donors',
+  'voters',
+  'investors',
+  'shareholders',
+  'workers',
+  'employers',
+  'companies',
+  'firms',
+  'businesses',
+  'banks',
+  'government',
+  'ministers',
+  'officials',
+  'analysts',
+  'economists',
+  'campaigners',
+  'activists',
+  'critics',
+  'protesters',
+  'residents',
+  'consumers',
+  'customers',
+  'businessman',
+  'businesswoman',
+  'millionaire',
+  'police',
+  'prosecutors',
+  'judge',
+  'regulators',
+  'lawyers',
+  'executives',
+  'managers',
+  'founder',
+  'owner',
+  'owners',
+  'spokesman',
+  'spokeswoman',
+  'chairman',
+  'minister',
 ]);
 const REASON_WORDS = new Set([
-  'because', 'due', 'blame', 'blamed', 'blames', 'blaming', 'cause', 'caused', 'causes', 'causing', 'owing', 'thanks', 'result', 'resulted',
-  'reflect', 'reflects', 'reflected', 'amid', 'after', 'since', 'so', 'reason', 'reasons', 'led', 'lead', 'leads', 'helped', 'driven',
-  'fuelled', 'fueled', 'hit', 'hurt', 'boosted', 'attributed', 'why', 'therefore', 'hence', 'means', 'meant', 'order', 'aim', 'aimed', 'way',
-  'only', 'fear', 'fears', 'concern', 'concerns', 'claims', 'following', 'response', 'pressure', 'factor', 'factors', 'prompted',
-  'triggered', 'sparked', 'behind', 'explained', 'explains',
+  'because',
+  'due',
+  'blame',
+  'blamed',
+  'blames',
+  'blaming',
+  'cause',
+  'caused',
+  'causes',
+  'causing',
+  'owing',
+  'thanks',
+  'result',
+  'resulted',
+  'reflect',
+  'reflects',
+  'reflected',
+  'amid',
+  'after',
+  'since',
+  'so',
+  'reason',
+  'reasons',
+  'led',
+  'lead',
+  'leads',
+  'helped',
+  'driven',
+  'fuelled',
+  'fueled',
+  'hit',
+  'hurt',
+  'boosted',
+  'attributed',
+  'why',
+  'therefore',
+  'hence',
+  'means',
+  'meant',
+  'order',
+  'aim',
+  'aimed',
+  'way',
+  'only',
+  'fear',
+  'fears',
+  'concern',
+  'concerns',
+  'claims',
+  'following',
+  'response',
+  'pressure',
+  'factor',
+  'factors',
+  'prompted',
+  'triggered',
+  'sparked',
+  'behind',
+  'explained',
+  'explains',
 ]);
 const SAY_WORDS = new Set([
-  'said', 'says', 'say', 'told', 'tell', 'added', 'argued', 'argues', 'warned', 'warns', 'stated', 'claimed', 'claims', 'insisted',
-  'believes', 'believe', 'thinks', 'suggested', 'suggests', 'announced', 'urged', 'called', 'objected', 'complained', 'criticised',
-  'criticized', 'accused', 'according', 'admitted', 'explained', 'described', 'pointed', 'noted', 'asked', 'predicted', 'forecast',
+  'said',
+  'says',
+  'say',
+  'told',
+  'tell',
+  'added',
+  'argued',
+  'argues',
+  'warned',
+  'warns',
+  'stated',
+  'claimed',
+  'claims',
+  'insisted',
+  'believes',
+  'believe',
+  'thinks',
+  'suggested',
+  'suggests',
+  'announced',
+  'urged',
+  'called',
+  'objected',
+  'complained',
+  'criticised',
+  'criticized',
+  'accused',
+  'according',
+  'admitted',
+  'explained',
+  'described',
+  'pointed',
+  'noted',
+  'asked',
+  'predicted',
+  'forecast',
 ]);
 
 /** Content flags of a sentence, from its tokens. `first` is true when the first token opens the sentence. */
@@ -86,7 +385,11 @@ export function sentenceFlags(tokens: readonly Token[]): number {
   let k = 0;
   while (k < tokens.length - 1 && OPENERS.has((tokens[k] as Token).lower)) k++;
   const lead = tokens[k]?.lower;
-  if (lead !== undefined && (ANAPHORS.has(lead) || ((lead === 'the' || lead === 'this') && ANAPHOR_NOUNS.has(tokens[k + 1]?.lower ?? '')))) f |= F_ANAPHOR;
+  if (
+    lead !== undefined &&
+    (ANAPHORS.has(lead) || ((lead === 'the' || lead === 'this') && ANAPHOR_NOUNS.has(tokens[k + 1]?.lower ?? '')))
+  )
+    f |= F_ANAPHOR;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     const next = tokens[i + 1];
@@ -137,33 +440,69 @@ export function questionType(question: string): QuestionType {
 }
 
 function questionTypeOf(question: string): Omit<QuestionType, 'currency'> {
-  const q = ` ${question.toLowerCase().replace(/[’']/g, "'").replace(/[^a-z0-9' ]+/g, ' ').replace(/\s+/g, ' ')} `;
+  const q = ` ${question
+    .toLowerCase()
+    .replace(/[’']/g, "'")
+    .replace(/[^a-z0-9' ]+/g, ' ')
+    .replace(/\s+/g, ' ')} `;
   const has = (re: RegExp): boolean => re.test(q);
   // `Who is Motegi?`: a name like any who-question, and better one describing him by his role
   if (isIdentityQuestion(question)) return { wants: F_NAME, strength: 0.6, label: 'identity' };
-  if (has(/ how (much|many) /) || has(/ what (share|proportion|percentage|fraction|number|amount|sum|total|figure|price|value) /) ||
-      has(/ how (big|large|high|low|small|heavy|fast|far|deep|wide|tall|old|young|significant|serious|severe) /) ||
-      has(/ (what|which) (level|rate|growth rate|interest rate|age|score|margin|size) /) || has(/ what (is|was|were|are|will be) the (level|rate|size|cost|value|amount|number|total|figure|price) /)) {
+  if (
+    has(/ how (much|many) /) ||
+    has(/ what (share|proportion|percentage|fraction|number|amount|sum|total|figure|price|value) /) ||
+    has(/ how (big|large|high|low|small|heavy|fast|far|deep|wide|tall|old|young|significant|serious|severe) /) ||
+    has(/ (what|which) (level|rate|growth rate|interest rate|age|score|margin|size) /) ||
+    has(/ what (is|was|were|are|will be) the (level|rate|size|cost|value|amount|number|total|figure|price) /)
+  ) {
     // `how much ... cost/pay/earn` wants an amount of money; `by how much` a change (often a percentage)
-    const money = !has(/ by how much /) && has(/ how much (money|cash|did|does|do|will|would|has|have|had|is|was|were|are) /) &&
-      has(/ (cost|costs|pay|paid|spend|spent|earn|earned|worth|price|borrow|borrowed|invest|invested|lend|lent|owe|owed|money|cash|budget) /);
+    const money =
+      !has(/ by how much /) &&
+      has(/ how much (money|cash|did|does|do|will|would|has|have|had|is|was|were|are) /) &&
+      has(
+        / (cost|costs|pay|paid|spend|spent|earn|earned|worth|price|borrow|borrowed|invest|invested|lend|lent|owe|owed|money|cash|budget) /,
+      );
     return { wants: money ? F_MONEY : QUANTITY, strength: 1, label: money ? 'money' : 'quantity' };
   }
   if (has(/ how long /)) return { wants: F_DURATION | F_DATE | F_NUMBER, strength: 0.6, label: 'duration' };
-  if (has(/^ when /) || has(/ (what|which) (year|date|day|month|time|period) /) || has(/ by when /) || has(/ since when /)) {
+  if (
+    has(/^ when /) ||
+    has(/ (what|which) (year|date|day|month|time|period) /) ||
+    has(/ by when /) ||
+    has(/ since when /)
+  ) {
     return { wants: F_DATE, strength: 1, label: 'date' };
   }
-  if (has(/^ (where|in which|in what|at which|at what) /) || has(/ where /) || has(/ (which|what) (city|town|country|place|venue|region|state|capital|location) /)) {
+  if (
+    has(/^ (where|in which|in what|at which|at what) /) ||
+    has(/ where /) ||
+    has(/ (which|what) (city|town|country|place|venue|region|state|capital|location) /)
+  ) {
     return { wants: F_PLACE, strength: 0.6, label: 'place' };
   }
-  if (has(/^ (who|whom|whose) /) || has(/ (who|whom) /) || has(/ which (firm|company|companies|firms|person|people|man|woman|party|parties|group|groups|minister|official|bank|country|countries|organisation|organization|body|team|newspaper|paper|airline|politician|leader) /)) {
+  if (
+    has(/^ (who|whom|whose) /) ||
+    has(/ (who|whom) /) ||
+    has(
+      / which (firm|company|companies|firms|person|people|man|woman|party|parties|group|groups|minister|official|bank|country|countries|organisation|organization|body|team|newspaper|paper|airline|politician|leader) /,
+    )
+  ) {
     return { wants: F_NAME, strength: 0.6, label: 'who' };
   }
-  if (has(/^ why /) || has(/ why /) || has(/ what (caused|causes|led|reason|reasons|made|prompted|drove|explains) /) || has(/ (blame|blamed) /) ||
-      has(/ (say|says|said|think|thinks|believe|believes) (caused|causes|led to|prompted|explains|is behind|was behind) /)) {
+  if (
+    has(/^ why /) ||
+    has(/ why /) ||
+    has(/ what (caused|causes|led|reason|reasons|made|prompted|drove|explains) /) ||
+    has(/ (blame|blamed) /) ||
+    has(/ (say|says|said|think|thinks|believe|believes) (caused|causes|led to|prompted|explains|is behind|was behind) /)
+  ) {
     return { wants: F_REASON, strength: 0.5, label: 'why' };
   }
-  if (has(/ (what|how) (did|does|do|has|have|will|would) .* (say|said|think|argue|claim|warn|tell|told|complain|announce|respond|react) /)) {
+  if (
+    has(
+      / (what|how) (did|does|do|has|have|will|would) .* (say|said|think|argue|claim|warn|tell|told|complain|announce|respond|react) /,
+    )
+  ) {
     return { wants: F_SAY | F_QUOTE, strength: 0.5, label: 'say' };
   }
   return { wants: 0, strength: 0, label: 'other' };
@@ -179,7 +518,10 @@ export const E_ROLE = 4;
  * `opensWithName` says the opening word is no ordinary word, or a role describes it) and, of them, places (after `in`, `at`, `from`, ...
  * possibly chained: `in New York`) and names described by a role. Returns [token index, E_NAME | E_PLACE | E_ROLE] pairs.
  */
-export function sentenceEntities(tokens: readonly Token[], opensWithName?: (lower: string) => boolean): [number, number][] {
+export function sentenceEntities(
+  tokens: readonly Token[],
+  opensWithName?: (lower: string) => boolean,
+): [number, number][] {
   const out: [number, number][] = [];
   let placeRun = false;
   const described = describedNames(tokens);
@@ -187,7 +529,13 @@ export function sentenceEntities(tokens: readonly Token[], opensWithName?: (lowe
     const t = tokens[i] as Token;
     const next = tokens[i + 1];
     const cap = t.kind === 'word' && /^\p{Lu}/u.test(t.value) && t.value !== 'I';
-    const name = cap && (i > 0 || (next !== undefined && /^\p{Lu}/u.test(next.value)) || /^\p{Lu}{2,}/u.test(t.value) || (opensWithName?.(t.lower) ?? false) || described.has(i));
+    const name =
+      cap &&
+      (i > 0 ||
+        (next !== undefined && /^\p{Lu}/u.test(next.value)) ||
+        /^\p{Lu}{2,}/u.test(t.value) ||
+        (opensWithName?.(t.lower) ?? false) ||
+        described.has(i));
     if (!name) {
       placeRun = PLACE_PREPS.has(t.lower) || (placeRun && (t.lower === 'the' || t.lower === 'of'));
       continue;

@@ -78,6 +78,8 @@ export function standardisation(xs: readonly ArrayLike<number>[], d: number): { 
   const mean = new Array<number>(d).fill(0);
   const scale = new Array<number>(d).fill(0);
   for (const x of xs) for (let j = 0; j < d; j++) mean[j] = (mean[j] as number) + (x[j] as number) / xs.length;
-  for (const x of xs) for (let j = 0; j < d; j++) scale[j] = (scale[j] as number) + ((x[j] as number) - (mean[j] as number)) ** 2 / xs.length;
+  for (const x of xs)
+    for (let j = 0; j < d; j++)
+      scale[j] = (scale[j] as number) + ((x[j] as number) - (mean[j] as number)) ** 2 / xs.length;
   return { mean, scale: scale.map((s) => (s > 1e-12 ? Math.sqrt(s) : 1)) };
 }

@@ -18,15 +18,39 @@ export type FollowUp =
 
 const WHO_SAID = /^(and )?(so )?who (said|says|told|wrote|claimed|stated|added|meant) (that|this|it|so|those words)\b/i;
 const WHO_IS = /^(and )?who('s| is| was) (he|she|him|her|that|this person|that person)\s*\??$/i;
-const SAY_PRONOUN = /\b(did|does|do|has|have|will|would) (he|she|they) (say|said|think|tell|claim|argue|add|mean|want)\b/i;
+const SAY_PRONOUN =
+  /\b(did|does|do|has|have|will|would) (he|she|they) (say|said|think|tell|claim|argue|add|mean|want)\b/i;
 const FOCUS = /^(and|but|what about|how about|and what about|what of)\s+(.{1,80}?)\s*\??$/i;
 const PRONOUN_SPEAKER = /^(he|she|they|it|we|i|you|this|that|who)$/i;
 /** A run of capitalised words not opening the text: a name in a question. */
 const NAME_RUN = /(?<=\S\s+)(?:\p{Lu}[\p{L}.'’-]*)(?:\s+\p{Lu}[\p{L}.'’-]*)*/gu;
-const OPENERS = new Set(['Who', 'What', 'When', 'Where', 'Why', 'How', 'Which', 'Did', 'Does', 'Do', 'Is', 'Are', 'Was', 'Were', 'Has', 'Have', 'Can', 'Will', 'I']);
+const OPENERS = new Set([
+  'Who',
+  'What',
+  'When',
+  'Where',
+  'Why',
+  'How',
+  'Which',
+  'Did',
+  'Does',
+  'Do',
+  'Is',
+  'Are',
+  'Was',
+  'Were',
+  'Has',
+  'Have',
+  'Can',
+  'Will',
+  'I',
+]);
 
 /** The speaker of a quote overlapping the previous answer's first source. */
-function previousSpeaker(history: readonly Turn[], attributions?: (articleId: string) => readonly Attribution[]): { speaker: string; source: AnswerSource } | undefined {
+function previousSpeaker(
+  history: readonly Turn[],
+  attributions?: (articleId: string) => readonly Attribution[],
+): { speaker: string; source: AnswerSource } | undefined {
   const src = history[history.length - 1]?.answer.sources[0];
   if (!src || !attributions) return undefined;
   let best: { speaker: string; overlap: number } | undefined;
@@ -39,7 +63,9 @@ function previousSpeaker(history: readonly Turn[], attributions?: (articleId: st
 }
 
 function names(question: string): { text: string; index: number }[] {
-  return [...question.matchAll(NAME_RUN)].map((m) => ({ text: m[0], index: m.index })).filter((n) => !OPENERS.has(n.text));
+  return [...question.matchAll(NAME_RUN)]
+    .map((m) => ({ text: m[0], index: m.index }))
+    .filter((n) => !OPENERS.has(n.text));
 }
 
 /** The last name the thread's questions used, newest first. */
@@ -51,7 +77,11 @@ function threadPerson(history: readonly Turn[]): string | undefined {
   return undefined;
 }
 
-export function resolveFollowUp(question: string, history: readonly Turn[], attributions?: (articleId: string) => readonly Attribution[]): FollowUp | undefined {
+export function resolveFollowUp(
+  question: string,
+  history: readonly Turn[],
+  attributions?: (articleId: string) => readonly Attribution[],
+): FollowUp | undefined {
   if (history.length === 0 || question.length > 300) return undefined;
   const q = question.trim();
   if (WHO_SAID.test(q)) {
@@ -65,7 +95,11 @@ export function resolveFollowUp(question: string, history: readonly Turn[], attr
   const say = SAY_PRONOUN.exec(q);
   if (say) {
     const person = previousSpeaker(history, attributions)?.speaker ?? threadPerson(history);
-    if (person) return { kind: 'rewrite', question: q.replace(SAY_PRONOUN, (_m, aux: string, _p: string, verb: string) => `${aux} ${person} ${verb}`) };
+    if (person)
+      return {
+        kind: 'rewrite',
+        question: q.replace(SAY_PRONOUN, (_m, aux: string, _p: string, verb: string) => `${aux} ${person} ${verb}`),
+      };
     return undefined;
   }
   const focus = FOCUS.exec(q);
@@ -78,7 +112,10 @@ export function resolveFollowUp(question: string, history: readonly Turn[], attr
       const n = own[0] as { text: string; index: number };
       return { kind: 'rewrite', question: `${base.slice(0, n.index)}${topic}${base.slice(n.index + n.text.length)}?` };
     }
-    return { kind: 'rewrite', question: `${base} ${/^(in|for|at|on|from|about|with|to|by) /i.test(topic) ? '' : 'about '}${topic}?` };
+    return {
+      kind: 'rewrite',
+      question: `${base} ${/^(in|for|at|on|from|about|with|to|by) /i.test(topic) ? '' : 'about '}${topic}?`,
+    };
   }
   return undefined;
 }

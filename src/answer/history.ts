@@ -32,7 +32,12 @@ export interface QueryConcepts {
  * Carry the thread's previous question over into a follow-up, at a lower weight. Only the
  * last turn counts. Without history the question's concepts are returned as they are.
  */
-export function withHistory(parse: (text: string) => ParsedQuestion, q: ParsedQuestion, history: readonly Turn[], articleIndex: ReadonlyMap<string, number>): QueryConcepts {
+export function withHistory(
+  parse: (text: string) => ParsedQuestion,
+  q: ParsedQuestion,
+  history: readonly Turn[],
+  articleIndex: ReadonlyMap<string, number>,
+): QueryConcepts {
   const boost = new Map<number, number>();
   const prev = history[history.length - 1];
   if (!prev) return { concepts: q.concepts, boost };

@@ -56,7 +56,18 @@ function isName(t: Token, i: number): boolean {
 }
 
 /** Words of an identity question that only ask for the role (`What is Motegi's job?`). */
-const IDENTITY_FRAME = new Set(['job', 'role', 'position', 'title', 'post', 'occupation', 'profession', 'living', 'hold', 'play']);
+const IDENTITY_FRAME = new Set([
+  'job',
+  'role',
+  'position',
+  'title',
+  'post',
+  'occupation',
+  'profession',
+  'living',
+  'hold',
+  'play',
+]);
 
 const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
@@ -98,9 +109,12 @@ export function parseQuestion(index: AnswerIndex, question: string): ParsedQuest
     for (const { word, terms } of units) {
       const primary = terms[0];
       if (primary === undefined) continue;
-      const kind: ConceptKind = t.kind === 'number' || t.kind === 'ordinal' || /^\d/.test(primary)
-        ? 'number'
-        : isName(t, i) && !MONTHS.has(word) && !DAYS.has(word) ? 'name' : 'word';
+      const kind: ConceptKind =
+        t.kind === 'number' || t.kind === 'ordinal' || /^\d/.test(primary)
+          ? 'number'
+          : isName(t, i) && !MONTHS.has(word) && !DAYS.has(word)
+            ? 'name'
+            : 'word';
       if (kind === 'number') {
         const n = Number(primary);
         if (Number.isFinite(n)) numbers.add(n);
@@ -109,14 +123,23 @@ export function parseQuestion(index: AnswerIndex, question: string): ParsedQuest
       if (!c) {
         const id = index.vocab.get(primary);
         if (kind !== 'word' && !prevWasKey) groups++;
-        c = { text: word, kind, terms: new Map(), idf: idfOf(index, id), qw: 1, own: true, group: kind === 'word' ? -1 : groups };
+        c = {
+          text: word,
+          kind,
+          terms: new Map(),
+          idf: idfOf(index, id),
+          qw: 1,
+          own: true,
+          group: kind === 'word' ? -1 : groups,
+        };
         byKey.set(primary, c);
       }
       if (kind !== 'word') lastKeyToken = i;
       for (const term of terms) addTerm(c.terms, term, 1);
       if (kind === 'number') {
         // `9/11`, `2004-05`: each number in it matches a little
-        if (/[/-]/.test(primary)) for (const part of primary.split(/[/-]/)) if (part) addTerm(c.terms, canonicalNumber(part), 0.5);
+        if (/[/-]/.test(primary))
+          for (const part of primary.split(/[/-]/)) if (part) addTerm(c.terms, canonicalNumber(part), 0.5);
         continue;
       }
       // WordNet: the word's lemmas, and a phrasal verb with the next word (`put up`, `take over`);
@@ -129,14 +152,17 @@ export function parseQuestion(index: AnswerIndex, question: string): ParsedQuest
         for (const l of heads) if (isLemma(`${l} ${next}`)) related.push(...relatedWords(`${l} ${next}`));
       }
       // `Indian` and `India` name the same thing: as good as the word itself
-      if (kind === 'name') for (const r of [...demonyms(word), ...pertainyms(word).map((w) => ({ word: w, weight: 1 }))]) for (const term of wordTerms(r.word)) addTerm(c.terms, term, 0.9);
+      if (kind === 'name')
+        for (const r of [...demonyms(word), ...pertainyms(word).map((w) => ({ word: w, weight: 1 }))])
+          for (const term of wordTerms(r.word)) addTerm(c.terms, term, 0.9);
       // a name's WordNet synonyms are aliases of the same thing (`America`, `US`)
       const scaled = (w: number): number => (kind === 'name' ? Math.min(0.9, 1.1 * w) : EXPANSION * w);
       const acronym = kind === 'name' && /^\p{Lu}{2,}$/u.test(t.value);
       for (const r of related) {
         if (r.word.includes(' ')) {
           // an acronym's spelled-out synonym (`IMF`: `International Monetary Fund`) matches by any of its words, weakly
-          if (acronym) for (const w of r.word.split(' ')) for (const term of wordTerms(w)) addTerm(c.terms, term, 0.7 * r.weight);
+          if (acronym)
+            for (const w of r.word.split(' ')) for (const term of wordTerms(w)) addTerm(c.terms, term, 0.7 * r.weight);
           continue;
         }
         const rt = wordTerms(r.word);
@@ -154,4 +180,3 @@ export function parseQuestion(index: AnswerIndex, question: string): ParsedQuest
   if (concepts.length <= 2) followUp += 0.5;
   return { text: question, concepts, type, numbers, followUp: Math.min(1, followUp) };
 }
-

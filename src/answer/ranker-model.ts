@@ -15,8 +15,25 @@ import { z } from 'zod';
 
 /** Features of one candidate sentence, in this order (see rerank.ts for their definitions). */
 export const RANK_FEATURES = [
-  'cov', 'ctx', 'ownCtx', 'art', 'bm25', 'typeOk', 'typeMiss', 'missFrac', 'missing', 'offContext', 'position', 'lead', 'role', 'boost',
-  'anaphor', 'confidence', 'person', 'maxMiss', 'unmatched',
+  'cov',
+  'ctx',
+  'ownCtx',
+  'art',
+  'bm25',
+  'typeOk',
+  'typeMiss',
+  'missFrac',
+  'missing',
+  'offContext',
+  'position',
+  'lead',
+  'role',
+  'boost',
+  'anaphor',
+  'confidence',
+  'person',
+  'maxMiss',
+  'unmatched',
 ] as const;
 
 /**
@@ -27,8 +44,22 @@ export const RANK_FEATURES = [
  * sign it is not answered, which holds for no reader.
  */
 export const FEATURE_SIGNS: Readonly<Record<string, number>> = {
-  cov: 1, ctx: 1, ownCtx: 1, art: 1, bm25: 1, typeOk: 1, typeMiss: -1, missFrac: -1, missing: -1, offContext: -1, role: 1, confidence: 1,
-  person: 1, maxMiss: -1, unmatched: -1, margin: 1,
+  cov: 1,
+  ctx: 1,
+  ownCtx: 1,
+  art: 1,
+  bm25: 1,
+  typeOk: 1,
+  typeMiss: -1,
+  missFrac: -1,
+  missing: -1,
+  offContext: -1,
+  role: 1,
+  confidence: 1,
+  person: 1,
+  maxMiss: -1,
+  unmatched: -1,
+  margin: 1,
 };
 
 /** Features of the best candidate for answerability: its own features, then how far ahead of the next one it is. */
@@ -48,12 +79,13 @@ export interface RankerModel {
   readonly threshold: number;
 }
 
-const linear = (n: number) => z.object({
-  mean: z.array(z.number()).length(n),
-  scale: z.array(z.number().positive()).length(n),
-  weights: z.array(z.number()).length(n),
-  bias: z.number(),
-});
+const linear = (n: number) =>
+  z.object({
+    mean: z.array(z.number()).length(n),
+    scale: z.array(z.number().positive()).length(n),
+    weights: z.array(z.number()).length(n),
+    bias: z.number(),
+  });
 
 const fileSchema = z.object({
   features: z.object({ rank: z.array(z.string()), answer: z.array(z.string()) }),
@@ -67,7 +99,8 @@ export type RankerFile = z.infer<typeof fileSchema> & { readonly report?: unknow
 /** A linear model's raw score of a feature vector. */
 export function linearScore(m: LinearModel, x: ArrayLike<number>): number {
   let s = m.bias;
-  for (let i = 0; i < m.weights.length; i++) s += (m.weights[i] as number) * (((x[i] as number) - (m.mean[i] as number)) / (m.scale[i] as number));
+  for (let i = 0; i < m.weights.length; i++)
+    s += (m.weights[i] as number) * (((x[i] as number) - (m.mean[i] as number)) / (m.scale[i] as number));
   return s;
 }
 
@@ -81,13 +114,20 @@ export function parseRankerModel(text: string, where: string): RankerModel {
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new Error(`${where}: not JSON (${err instanceof Error ? err.message : String(err)}); regenerate it with npm run train:answers`);
+    throw new Error(
+      `${where}: not JSON (${err instanceof Error ? err.message : String(err)}); regenerate it with npm run train:answers`,
+    );
   }
   const r = fileSchema.safeParse(json);
-  if (!r.success) throw new Error(`${where}: not a ranker weights file (${r.error.issues[0]?.path.join('.')}: ${r.error.issues[0]?.message}); regenerate it with npm run train:answers`);
+  if (!r.success)
+    throw new Error(
+      `${where}: not a ranker weights file (${r.error.issues[0]?.path.join('.')}: ${r.error.issues[0]?.message}); regenerate it with npm run train:answers`,
+    );
   const f = r.data;
   if (f.features.rank.join() !== RANK_FEATURES.join() || f.features.answer.join() !== ANSWER_FEATURES.join()) {
-    throw new Error(`${where}: its features differ from this version's (${RANK_FEATURES.join(', ')}); regenerate it with npm run train:answers`);
+    throw new Error(
+      `${where}: its features differ from this version's (${RANK_FEATURES.join(', ')}); regenerate it with npm run train:answers`,
+    );
   }
   return { rank: f.rank, answer: f.answer, threshold: f.threshold };
 }
@@ -113,7 +153,12 @@ export function defaultRankerModel(): RankerModel {
 }
 
 /** Feature vector of the best candidate for answerability. */
-export function answerFeatures(top: ArrayLike<number>, margin: number, strength: number, ownConcepts: number): Float64Array {
+export function answerFeatures(
+  top: ArrayLike<number>,
+  margin: number,
+  strength: number,
+  ownConcepts: number,
+): Float64Array {
   const x = new Float64Array(ANSWER_FEATURES.length);
   for (let i = 0; i < RANK_FEATURES.length; i++) x[i] = top[i] as number;
   x[RANK_FEATURES.length] = margin;

@@ -44,7 +44,12 @@ const F = Object.fromEntries(RANK_FEATURES.map((n, i) => [n, i])) as Record<(typ
  * per-article bonus of the thread.
  */
 export function rerank(
-  index: AnswerIndex, model: LinearModel, q: ParsedQuestion, concepts: readonly Concept[], cands: Candidates, boost: ReadonlyMap<number, number>,
+  index: AnswerIndex,
+  model: LinearModel,
+  q: ParsedQuestion,
+  concepts: readonly Concept[],
+  cands: Candidates,
+  boost: ReadonlyMap<number, number>,
 ): Scored[] {
   const { terms: tm, bm25, artScore, totalImp } = cands;
   const titleCache = new Map<number, Float64Array>();
@@ -80,7 +85,8 @@ export function rerank(
       cov += c.idf * c.qw * s;
       ctx += c.idf * c.qw * x;
       ownCtx += c.idf * confW(c) * x;
-      if (c.own && c.kind !== 'word') keys.note(c.group, ma[i] as number, mt[i] as number, Math.max(s, inherit * (mp[i] as number), mt[i] as number));
+      if (c.own && c.kind !== 'word')
+        keys.note(c.group, ma[i] as number, mt[i] as number, Math.max(s, inherit * (mp[i] as number), mt[i] as number));
       if (c.own && c.terms.size > 0 && x < 0.5) {
         unmatched++;
         maxMiss = Math.max(maxMiss, c.idf * confW(c));
@@ -112,7 +118,12 @@ export function rerank(
     x[F.person] = person;
     x[F.maxMiss] = maxMiss / (ownImp || 1);
     x[F.unmatched] = unmatched;
-    out.push({ sid, score: linearScore(model, x), features: x, match: { sentence: ms, previous: mp, title: mt, article: ma } });
+    out.push({
+      sid,
+      score: linearScore(model, x),
+      features: x,
+      match: { sentence: ms, previous: mp, title: mt, article: ma },
+    });
   }
   out.sort((p, r) => r.score - p.score);
   return out;

@@ -9,11 +9,62 @@ import type { Token } from '../nlp/analysis.ts';
 
 /** Nouns that say what job or position someone holds. */
 const ROLE_NOUNS = new Set([
-  'minister', 'president', 'premier', 'chancellor', 'secretary', 'representative', 'governor', 'chairman', 'chairwoman', 'chair',
-  'chairperson', 'director', 'executive', 'chief', 'ceo', 'cfo', 'spokesman', 'spokeswoman', 'spokesperson', 'leader', 'founder',
-  'cofounder', 'head', 'mayor', 'senator', 'congressman', 'congresswoman', 'lawmaker', 'mp', 'ambassador', 'envoy', 'negotiator',
-  'official', 'commissioner', 'adviser', 'advisor', 'economist', 'analyst', 'professor', 'manager', 'boss', 'owner', 'editor', 'deputy',
-  'treasurer', 'officer', 'king', 'queen', 'judge', 'lawyer', 'attorney', 'diplomat', 'strategist', 'candidate', 'coach', 'captain',
+  'minister',
+  'president',
+  'premier',
+  'chancellor',
+  'secretary',
+  'representative',
+  'governor',
+  'chairman',
+  'chairwoman',
+  'chair',
+  'chairperson',
+  'director',
+  'executive',
+  'chief',
+  'ceo',
+  'cfo',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'leader',
+  'founder',
+  'cofounder',
+  'head',
+  'mayor',
+  'senator',
+  'congressman',
+  'congresswoman',
+  'lawmaker',
+  'mp',
+  'ambassador',
+  'envoy',
+  'negotiator',
+  'official',
+  'commissioner',
+  'adviser',
+  'advisor',
+  'economist',
+  'analyst',
+  'professor',
+  'manager',
+  'boss',
+  'owner',
+  'editor',
+  'deputy',
+  'treasurer',
+  'officer',
+  'king',
+  'queen',
+  'judge',
+  'lawyer',
+  'attorney',
+  'diplomat',
+  'strategist',
+  'candidate',
+  'coach',
+  'captain',
 ]);
 /** What may follow the role noun heading a description: its end, or a preposition (`head of`, `spokesman for`). */
 const AFTER_ROLE = new Set(['of', 'for', 'at', 'to', 'in', 'on', 'with', 'from', 'and', '&']);
@@ -84,7 +135,8 @@ export function describedNames(tokens: readonly Token[]): Set<number> {
     let start = i;
     for (let k = i; k < j; k++) if (isRole(tokens[k])) start = k + 1;
     const before = tokens[i - 1]?.value === ',' ? tokens[i - 2] : tokens[i - 1];
-    const described = (start > i && start < j) || (start === i && isRole(before)) || (start < j && roleAfter(tokens, j));
+    const described =
+      (start > i && start < j) || (start === i && isRole(before)) || (start < j && roleAfter(tokens, j));
     if (described) for (let k = start; k < j; k++) out.add(k);
     i = j;
   }
@@ -95,8 +147,11 @@ const NAME_WORD = String.raw`\p{Lu}[\p{L}.'-]*`;
 const NAME = String.raw`(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?${NAME_WORD}(?:\s+${NAME_WORD}){0,3}`;
 const IDENTITY = [
   new RegExp(String.raw`^who(?:'s|\s+is|\s+was|\s+are|\s+were)\s+${NAME}\s*[?.!]*$`, 'u'),
-  new RegExp(String.raw`^what(?:'s|\s+is|\s+was)\s+.{1,60}?'s\s+(?:job|role|position|title|post|occupation|profession)\b`, 'iu'),
-  new RegExp(String.raw`^what\s+(?:job|role|position|post|title)\s+(?:does|did|do)\s+${NAME}\s+(?:have|hold|play)\b`, 'u'),
+  /^what(?:'s|\s+is|\s+was)\s+.{1,60}?'s\s+(?:job|role|position|title|post|occupation|profession)\b/iu,
+  new RegExp(
+    String.raw`^what\s+(?:job|role|position|post|title)\s+(?:does|did|do)\s+${NAME}\s+(?:have|hold|play)\b`,
+    'u',
+  ),
   new RegExp(String.raw`^what\s+(?:does|did)\s+${NAME}\s+do(?:\s+for\s+a\s+living)?\s*[?.!]*$`, 'u'),
 ];
 

@@ -96,7 +96,12 @@ class Tally {
 }
 
 /** Counting sort of (term, doc, tf) triples into CSR postings ordered by doc. */
-function csr(terms: IntList, docs: IntList, tfs: IntList, vocabSize: number): { off: Int32Array; doc: Int32Array; tf: Int32Array } {
+function csr(
+  terms: IntList,
+  docs: IntList,
+  tfs: IntList,
+  vocabSize: number,
+): { off: Int32Array; doc: Int32Array; tf: Int32Array } {
   const off = new Int32Array(vocabSize + 1);
   for (let i = 0; i < terms.length; i++) {
     const k = (terms.data[i] as number) + 1;
@@ -143,12 +148,27 @@ export function buildIndex(items: Iterable<AnalyzedArticle>): AnswerIndex {
     }
     return ids;
   };
-  const sArt = new IntList(), sStart = new IntList(), sEnd = new IntList(), sPara = new IntList(), sLen = new IntList(), sFlags = new IntList();
-  const sTermOff = new IntList(), sTerms = new IntList(), aSentOff = new IntList(), aLen = new IntList();
-  const pTerm = new IntList(1 << 16), pDoc = new IntList(1 << 16), pTf = new IntList(1 << 16);
-  const apTerm = new IntList(1 << 14), apDoc = new IntList(1 << 14), apTf = new IntList(1 << 14);
-  const tOff = new IntList(), tTerms = new IntList();
-  const eOff = new IntList(), eTerm = new IntList(), eKind = new IntList();
+  const sArt = new IntList(),
+    sStart = new IntList(),
+    sEnd = new IntList(),
+    sPara = new IntList(),
+    sLen = new IntList(),
+    sFlags = new IntList();
+  const sTermOff = new IntList(),
+    sTerms = new IntList(),
+    aSentOff = new IntList(),
+    aLen = new IntList();
+  const pTerm = new IntList(1 << 16),
+    pDoc = new IntList(1 << 16),
+    pTf = new IntList(1 << 16);
+  const apTerm = new IntList(1 << 14),
+    apDoc = new IntList(1 << 14),
+    apTf = new IntList(1 << 14);
+  const tOff = new IntList(),
+    tTerms = new IntList();
+  const eOff = new IntList(),
+    eTerm = new IntList(),
+    eKind = new IntList();
   eOff.push(0);
   const counts = new Tally();
   const artCounts = new Tally();

@@ -7,16 +7,37 @@
 
 export type SmallTalk = 'greeting' | 'thanks' | 'farewell' | 'command' | 'stray';
 
-const GREETING = /^(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening|day)|greetings)( there| all| everyone| bot)?$/;
-const THANKS = /^(thanks?( you)?( very much| a lot| so much)?|thank you|thx|ty|cheers|many thanks|great|cool|nice|ok|okay|got it|perfect|awesome)( thanks?| thank you)?$/;
+const GREETING =
+  /^(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening|day)|greetings)( there| all| everyone| bot)?$/;
+const THANKS =
+  /^(thanks?( you)?( very much| a lot| so much)?|thank you|thx|ty|cheers|many thanks|great|cool|nice|ok|okay|got it|perfect|awesome)( thanks?| thank you)?$/;
 const FAREWELL = /^(bye|goodbye|good bye|see you|see ya|later|good night|farewell)$/;
 const COMMAND = /^\/?(exit|quit|clear|reset|stop|cancel|help|q)$/;
 /** Words that can open a one-word question (`Why?`, `When?`), answered from the thread. */
-const QUESTION_WORDS = new Set(['who', 'what', 'when', 'where', 'why', 'how', 'which', 'whose', 'whom', 'really', 'source', 'sources']);
+const QUESTION_WORDS = new Set([
+  'who',
+  'what',
+  'when',
+  'where',
+  'why',
+  'how',
+  'which',
+  'whose',
+  'whom',
+  'really',
+  'source',
+  'sources',
+]);
 
 /** What kind of non-question the text is, or null when it should be answered. */
 export function smallTalk(text: string): SmallTalk | null {
-  const t = text.slice(0, 200).toLowerCase().replace(/[’']/g, "'").replace(/[^\p{L}\p{N}' /]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  const t = text
+    .slice(0, 200)
+    .toLowerCase()
+    .replace(/[’']/g, "'")
+    .replace(/[^\p{L}\p{N}' /]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (t.length === 0) return 'stray';
   if (COMMAND.test(t)) return 'command';
   if (GREETING.test(t)) return 'greeting';

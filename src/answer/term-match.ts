@@ -18,7 +18,11 @@ export class TermMatch {
   /** BM25 numerator of the term for the concept: min(concept idf, term idf) × weight × query weight. */
   readonly value: Float64Array;
   private readonly used: number[] = [];
-  constructor(index: AnswerIndex, readonly slot: Int32Array, concepts: readonly Concept[]) {
+  constructor(
+    index: AnswerIndex,
+    readonly slot: Int32Array,
+    concepts: readonly Concept[],
+  ) {
     const lists: [number, number, number][][] = [];
     concepts.forEach((c, ci) => {
       for (const [term, w] of c.terms) {
@@ -61,7 +65,14 @@ export class TermMatch {
  * of a term list, written into `out` (cleared first) and returned. The one loop every
  * sentence, title and article match goes through.
  */
-export function bestPerConcept(terms: Int32Array, from: number, to: number, tm: TermMatch, per: Float64Array, out: Float64Array): Float64Array {
+export function bestPerConcept(
+  terms: Int32Array,
+  from: number,
+  to: number,
+  tm: TermMatch,
+  per: Float64Array,
+  out: Float64Array,
+): Float64Array {
   out.fill(0);
   const { slot, start, concept } = tm;
   for (let p = from; p < to; p++) {

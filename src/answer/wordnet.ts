@@ -91,7 +91,10 @@ function lookupPos(pi: PosIndex, key: string): number[] | null {
       if (end < 0) end = pi.buf.length;
       const parts = pi.buf.toString('latin1', at, end).trim().split(' ');
       const pCnt = Number(parts[3]);
-      return parts.slice(6 + pCnt).map(Number).filter((n) => Number.isFinite(n));
+      return parts
+        .slice(6 + pCnt)
+        .map(Number)
+        .filter((n) => Number.isFinite(n));
     }
     if (cmp < 0) hi = mid - 1;
     else lo = mid + 1;
@@ -131,7 +134,12 @@ function synset(d: Db, pos: Pos, offset: number): Synset | null {
   const words: string[] = [];
   let i = 4;
   for (let k = 0; k < wCnt; k++, i += 2) {
-    words.push((parts[i] as string).replace(/\(.*\)$/, '').replace(/_/g, ' ').toLowerCase());
+    words.push(
+      (parts[i] as string)
+        .replace(/\(.*\)$/, '')
+        .replace(/_/g, ' ')
+        .toLowerCase(),
+    );
   }
   const pCnt = Number(parts[i]);
   i++;

@@ -12,7 +12,10 @@ import { botMetrics } from '../ops/bot-metrics.ts';
 
 /** The configured articles folder (or `dir`), each bad file skipped with one warning naming it and why. */
 export function loadArticleFolder(config: Config, log: Logger, dir = config.core.articlesDir): Promise<LoadResult> {
-  return loadArticles(dir, { maxBytes: config.core.maxArticleBytes, onSkip: (s) => log.warn(`skipped ${s.file}: ${s.reason}`) });
+  return loadArticles(dir, {
+    maxBytes: config.core.maxArticleBytes,
+    onSkip: (s) => log.warn(`skipped ${s.file}: ${s.reason}`),
+  });
 }
 
 /** The answer index of the last start, in the data folder (rebuilt when the articles or the code change). */
@@ -28,13 +31,28 @@ export async function loadLibrary(config: Config, log: Logger, summarizer?: Summ
     quotes: config.core.keyQuotes,
     createAnswerer: (list, o) => {
       const t0 = performance.now();
-      const cached = cachedIndex(list, path.join(config.core.dataDir, INDEX_CACHE_FILE), o?.analyses ?? ((a) => analyze(a.body)));
-      log.info({ articles: list.length, reused: cached.reused, ms: Math.round(performance.now() - t0), ...(cached.note ? { note: cached.note } : {}) }, 'answer index ready');
+      const cached = cachedIndex(
+        list,
+        path.join(config.core.dataDir, INDEX_CACHE_FILE),
+        o?.analyses ?? ((a) => analyze(a.body)),
+      );
+      log.info(
+        {
+          articles: list.length,
+          reused: cached.reused,
+          ms: Math.round(performance.now() - t0),
+          ...(cached.note ? { note: cached.note } : {}),
+        },
+        'answer index ready',
+      );
       return createAnswererFromIndex(cached.index);
     },
   });
   const fallbacks = articles.filter((a) => library.item(a.id)?.summary.fallbackReason !== undefined).length;
   if (fallbacks > 0) botMetrics.llmFallbacks.inc({ reason: 'summary' }, fallbacks);
-  log.info({ articles: articles.length, llmFallbacks: fallbacks, skipped: skipped.length, dir: config.core.articlesDir }, 'articles loaded');
+  log.info(
+    { articles: articles.length, llmFallbacks: fallbacks, skipped: skipped.length, dir: config.core.articlesDir },
+    'articles loaded',
+  );
   return library;
 }

@@ -11,9 +11,16 @@ export function runStoreFor(store: StateStore): RunStore {
   if (store instanceof SqliteStore) return new SqliteRunStore(store.db);
   const runs = (store as { runs?: unknown }).runs;
   if (isRunStore(runs)) return runs;
-  throw new Error(`the ${store.kind} state store has no scheduled-run records; use SQLite or PostgreSQL (DATABASE_URL)`);
+  throw new Error(
+    `the ${store.kind} state store has no scheduled-run records; use SQLite or PostgreSQL (DATABASE_URL)`,
+  );
 }
 
 function isRunStore(x: unknown): x is RunStore {
-  return typeof x === 'object' && x !== null && typeof (x as RunStore).claimRun === 'function' && typeof (x as RunStore).acquireLease === 'function';
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof (x as RunStore).claimRun === 'function' &&
+    typeof (x as RunStore).acquireLease === 'function'
+  );
 }

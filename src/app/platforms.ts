@@ -15,10 +15,16 @@ export interface Platform {
 export function configuredPlatforms(config: Config, log: Logger): Platform[] {
   const out: Platform[] = [];
   if (slackEnabled(config.slack)) {
-    out.push({ adapter: createSlackAdapter(config.slack, log.child({ platform: 'slack' })), digestChannel: config.slack.digestChannel });
+    out.push({
+      adapter: createSlackAdapter(config.slack, log.child({ platform: 'slack' })),
+      digestChannel: config.slack.digestChannel,
+    });
   }
   if (config.discord.token !== undefined) {
-    out.push({ adapter: createDiscordAdapter(config.discord, log.child({ platform: 'discord' })), digestChannel: config.discord.digestChannelId });
+    out.push({
+      adapter: createDiscordAdapter(config.discord, log.child({ platform: 'discord' })),
+      digestChannel: config.discord.digestChannelId,
+    });
   }
   return out;
 }

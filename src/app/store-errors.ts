@@ -38,7 +38,14 @@ export function sqliteOpenError(file: string, setting: 'DATA_DIR' | 'SQLITE_FILE
     what = `the state database ${abs} is a folder — point ${setting} at a file path (or a folder for DATA_DIR), or move the folder aside`;
   } else if (code === 'EEXIST' || code === 'ENOTDIR') {
     what = `the folder for the state database, ${dir}, is a file (or a path component is) — point ${setting} at a folder path, or move that file aside`;
-  } else if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || /unable to open|readonly/i.test(raw)) {
+  } else if (
+    code === 'EACCES' ||
+    code === 'EPERM' ||
+    code === 'EROFS' ||
+    code === 'SQLITE_CANTOPEN' ||
+    code === 'SQLITE_READONLY' ||
+    /unable to open|readonly/i.test(raw)
+  ) {
     what = `cannot write the state database ${abs} — give the bot's user write permission on ${dir}, or point ${setting} at a writable place`;
   } else {
     what = `cannot open the state database ${abs} — check ${setting}`;
@@ -65,15 +72,27 @@ export function postgresOpenError(url: string, err: unknown): StoreOpenError {
   let what: string;
   if (where === '(unparsable)' || code === 'ERR_INVALID_URL' || /invalid url/i.test(raw)) {
     where = '';
-    what = 'DATABASE_URL is not a valid URL — use postgres://user:password@host:5432/database (percent-encode special characters in the password)';
-  } else if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EHOSTUNREACH' || code === 'ETIMEDOUT' || /connect|timeout/i.test(raw)) {
+    what =
+      'DATABASE_URL is not a valid URL — use postgres://user:password@host:5432/database (percent-encode special characters in the password)';
+  } else if (
+    code === 'ECONNREFUSED' ||
+    code === 'ENOTFOUND' ||
+    code === 'EHOSTUNREACH' ||
+    code === 'ETIMEDOUT' ||
+    /connect|timeout/i.test(raw)
+  ) {
     what = 'cannot reach the PostgreSQL server — start it, or fix the host and port in DATABASE_URL';
   } else if (code === '3D000') {
-    what = 'the database in DATABASE_URL does not exist — create it (createdb NAME) or fix the database name in DATABASE_URL';
+    what =
+      'the database in DATABASE_URL does not exist — create it (createdb NAME) or fix the database name in DATABASE_URL';
   } else if (code === '28000' || code === '28P01') {
-    what = 'PostgreSQL refused the user in DATABASE_URL (no such role, or a wrong password) — create the role or fix the user and password in DATABASE_URL';
+    what =
+      'PostgreSQL refused the user in DATABASE_URL (no such role, or a wrong password) — create the role or fix the user and password in DATABASE_URL';
   } else {
     what = 'cannot open the PostgreSQL store — check DATABASE_URL';
   }
-  return new StoreOpenError(`Cannot start: ${what}${where ? ` (DATABASE_URL ${where}` : ' ('}${where ? '; ' : ''}${raw})`, { cause: err });
+  return new StoreOpenError(
+    `Cannot start: ${what}${where ? ` (DATABASE_URL ${where}` : ' ('}${where ? '; ' : ''}${raw})`,
+    { cause: err },
+  );
 }

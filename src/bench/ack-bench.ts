@@ -65,13 +65,23 @@ const results = await Promise.all(questions.map((q, i) => one(q, first + i)));
 process.stdout.write(JSON.stringify(results));
 `;
 
-function sendFromChild(url: string, apiUrl: string, questions: readonly string[], first: number): Promise<{ ms: number; ok: boolean }[]> {
+function sendFromChild(
+  url: string,
+  apiUrl: string,
+  questions: readonly string[],
+  first: number,
+): Promise<{ ms: number; ok: boolean }[]> {
   const args = JSON.stringify({ url, apiUrl, secret: SECRET, questions, first });
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--input-type=module', '-e', SENDER, args], { maxBuffer: 16 * 1024 * 1024 }, (err, stdout) => {
-      if (err) reject(err);
-      else resolve(JSON.parse(stdout) as { ms: number; ok: boolean }[]);
-    });
+    execFile(
+      process.execPath,
+      ['--input-type=module', '-e', SENDER, args],
+      { maxBuffer: 16 * 1024 * 1024 },
+      (err, stdout) => {
+        if (err) reject(err);
+        else resolve(JSON.parse(stdout) as { ms: number; ok: boolean }[]);
+      },
+    );
   });
 }
 
@@ -87,7 +97,12 @@ export async function senderFloor(requests: number): Promise<{ p50: number; p99:
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   try {
-    const results = await sendFromChild(url, url, Array.from({ length: requests }, () => 'what happened?'), 0);
+    const results = await sendFromChild(
+      url,
+      url,
+      Array.from({ length: requests }, () => 'what happened?'),
+      0,
+    );
     const sorted = results.map((r) => r.ms).sort((a, b) => a - b);
     return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
   } finally {
@@ -95,7 +110,10 @@ export async function senderFloor(requests: number): Promise<{ p50: number; p99:
   }
 }
 
-export async function runAckBench(requests: number, articles: number): Promise<{ p50: number; p99: number; max: number; ok: number }> {
+export async function runAckBench(
+  requests: number,
+  articles: number,
+): Promise<{ p50: number; p99: number; max: number; ok: number }> {
   let warmed!: () => void;
   const warm = new Promise<void>((resolve) => (warmed = resolve));
   const api = await standIn((p) => {
@@ -110,7 +128,15 @@ export async function runAckBench(requests: number, articles: number): Promise<{
   );
   const bot = new Bot({ library: () => library, store, clock: () => new Date(), log: silentLogger() });
   const adapter = createSlackAdapter(
-    { botToken: 'xoxb-bench', signingSecret: SECRET, mode: 'http', apiUrl, port: 0, host: '127.0.0.1', commandResponse: 'ephemeral' },
+    {
+      botToken: 'xoxb-bench',
+      signingSecret: SECRET,
+      mode: 'http',
+      apiUrl,
+      port: 0,
+      host: '127.0.0.1',
+      commandResponse: 'ephemeral',
+    },
     silentLogger(),
   );
   await adapter.start(bot.handlers);
@@ -122,7 +148,12 @@ export async function runAckBench(requests: number, articles: number): Promise<{
     await warm;
     const results = await sendFromChild(url, apiUrl, questions.slice(1), 1);
     const sorted = results.map((r) => r.ms).sort((a, b) => a - b);
-    return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) as number, ok: results.filter((r) => r.ok).length };
+    return {
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
+      max: sorted.at(-1) as number,
+      ok: results.filter((r) => r.ok).length,
+    };
   } finally {
     await adapter.stop();
     await store.close();
@@ -132,10 +163,16 @@ export async function runAckBench(requests: number, articles: number): Promise<{
 }
 
 if (process.argv[1] !== undefined && import.meta.filename === path.resolve(process.argv[1])) {
-  const { values } = parseArgs({ options: { requests: { type: 'string', default: '200' }, articles: { type: 'string', default: '300' } } });
+  const { values } = parseArgs({
+    options: { requests: { type: 'string', default: '200' }, articles: { type: 'string', default: '300' } },
+  });
   const r = await runAckBench(Number(values.requests), Number(values.articles));
   const floor = await senderFloor(Number(values.requests));
-  process.stdout.write(`slash-command acks, ${values.requests} concurrent signed HTTP commands on 127.0.0.1 (library of ${values.articles} articles): ${r.ok} acked 200; p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(1)} ms\n`);
-  process.stdout.write(`the same sender against a do-nothing server (its own floor): p50 ${floor.p50.toFixed(1)} ms, p99 ${floor.p99.toFixed(1)} ms; the bot's share: p50 ${(r.p50 - floor.p50).toFixed(1)} ms, p99 ${(r.p99 - floor.p99).toFixed(1)} ms\n`);
+  process.stdout.write(
+    `slash-command acks, ${values.requests} concurrent signed HTTP commands on 127.0.0.1 (library of ${values.articles} articles): ${r.ok} acked 200; p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(1)} ms\n`,
+  );
+  process.stdout.write(
+    `the same sender against a do-nothing server (its own floor): p50 ${floor.p50.toFixed(1)} ms, p99 ${floor.p99.toFixed(1)} ms; the bot's share: p50 ${(r.p50 - floor.p50).toFixed(1)} ms, p99 ${(r.p99 - floor.p99).toFixed(1)} ms\n`,
+  );
   process.exit(0);
 }

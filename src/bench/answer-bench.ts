@@ -40,7 +40,14 @@ export function benchQuestions(n: number, articles: number, offset = 0): string[
   for (let i = 0; i < n; i++) {
     const k = i + offset;
     const t = TEMPLATES[k % TEMPLATES.length] as (g: string, p: string, who: string, k: number) => string;
-    out.push(t(GOODS[(k * 7) % GOODS.length] as string, PLACES[(k * 5) % PLACES.length] as string, PEOPLE[(k * 3) % PEOPLE.length] as string, (k * 37) % articles));
+    out.push(
+      t(
+        GOODS[(k * 7) % GOODS.length] as string,
+        PLACES[(k * 5) % PLACES.length] as string,
+        PEOPLE[(k * 3) % PEOPLE.length] as string,
+        (k * 37) % articles,
+      ),
+    );
   }
   return out;
 }
@@ -53,7 +60,11 @@ function percentile(sorted: readonly number[], p: number): number {
  * Index the archive, warm up on other questions (WordNet loaded, JIT warm, as in a running
  * bot), then time each question once, asked as a thread of up to 3 earlier turns.
  */
-export function runAnswerBench(articles: readonly Article[], questions: number, cacheFile?: string): Promise<AnswerBenchResult> {
+export function runAnswerBench(
+  articles: readonly Article[],
+  questions: number,
+  cacheFile?: string,
+): Promise<AnswerBenchResult> {
   warmWordnet();
   const t0 = performance.now();
   // With a cache file: the cold start as the bot does it (analyse, index, write the cache).
@@ -64,7 +75,10 @@ export function runAnswerBench(articles: readonly Article[], questions: number, 
     analyseMs += performance.now() - t;
     return analysis;
   };
-  const answerer = cacheFile === undefined ? createAnswerer(articles, { analyses: timedAnalyse }) : createAnswererFromIndex(cachedIndex(articles, cacheFile, timedAnalyse).index);
+  const answerer =
+    cacheFile === undefined
+      ? createAnswerer(articles, { analyses: timedAnalyse })
+      : createAnswererFromIndex(cachedIndex(articles, cacheFile, timedAnalyse).index);
   const indexMs = performance.now() - t0;
   for (const q of benchQuestions(50, articles.length, 1_000)) answerer.ask(q);
   const times: number[] = [];
@@ -78,5 +92,13 @@ export function runAnswerBench(articles: readonly Article[], questions: number, 
     history.push({ question: q, answer });
   }
   times.sort((a, b) => a - b);
-  return Promise.resolve({ questions: times.length, answered, p50: percentile(times, 50), p99: percentile(times, 99), max: times[times.length - 1] ?? 0, indexMs, analyseMs });
+  return Promise.resolve({
+    questions: times.length,
+    answered,
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+    max: times[times.length - 1] ?? 0,
+    indexMs,
+    analyseMs,
+  });
 }

@@ -29,7 +29,8 @@ export async function runPhase(phase: string, dir: string, questions: number): P
   const { articles } = await loadArticles(dir);
   const cacheFile = path.join(path.dirname(dir), 'answer-index.bin');
   // Warm-up on a slice, so the timed pass runs on optimized code (the answer phases warm up on their own).
-  if (phase !== 'answer' && phase !== 'warm') await buildDigest(articles.slice(0, 300), { date: '2025-01-01', sentences: 3, quotes: 3 });
+  if (phase !== 'answer' && phase !== 'warm')
+    await buildDigest(articles.slice(0, 300), { date: '2025-01-01', sentences: 3, quotes: 3 });
   let ms = 0;
   const detail: Record<string, number> = {};
   if (phase === 'tokenize') {
@@ -39,7 +40,8 @@ export async function runPhase(phase: string, dir: string, questions: number): P
   } else if (phase === 'load+tokenize') {
     const t0 = performance.now();
     const loaded = await loadArticles(dir);
-    for (const a of loaded.articles) detail['sentences'] = (detail['sentences'] ?? 0) + analyze(a.body).sentences.length;
+    for (const a of loaded.articles)
+      detail['sentences'] = (detail['sentences'] ?? 0) + analyze(a.body).sentences.length;
     ms = performance.now() - t0;
   } else if (phase === 'pipeline') {
     const t0 = performance.now();

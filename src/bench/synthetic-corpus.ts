@@ -7,9 +7,34 @@ import path from 'node:path';
  * Generated text, so no third-party article is stored or copied.
  */
 
-const PEOPLE = ['Maria Lindqvist', 'Kenji Sato', 'Amara Okafor', 'Daniel Reyes', 'Priya Natarajan', 'Tomasz Nowak', 'Leila Haddad', 'Jonas Weber'];
-const ROLES = ['Trade Minister', 'U.S. Trade Representative', 'Finance Minister', 'central bank Governor', 'Gen.', 'Mr.'];
-const PLACES = ['Japan', 'the United States', 'Brazil', 'the European Union', 'India', 'Canada', 'Kenya', 'South Korea'];
+const PEOPLE = [
+  'Maria Lindqvist',
+  'Kenji Sato',
+  'Amara Okafor',
+  'Daniel Reyes',
+  'Priya Natarajan',
+  'Tomasz Nowak',
+  'Leila Haddad',
+  'Jonas Weber',
+];
+const ROLES = [
+  'Trade Minister',
+  'U.S. Trade Representative',
+  'Finance Minister',
+  'central bank Governor',
+  'Gen.',
+  'Mr.',
+];
+const PLACES = [
+  'Japan',
+  'the United States',
+  'Brazil',
+  'the European Union',
+  'India',
+  'Canada',
+  'Kenya',
+  'South Korea',
+];
 const GOODS = ['steel', 'soybeans', 'cars', 'semiconductors', 'aluminium', 'rice', 'solar panels', 'textiles'];
 const VERBS = ['said', 'told reporters', 'added', 'said on Tuesday'];
 
@@ -29,7 +54,24 @@ function pick<T>(r: () => number, xs: readonly T[]): T {
   return xs[Math.floor(r() * xs.length)] as T;
 }
 
-const SYLLABLES = ['ka', 'ro', 'mi', 'ten', 'sa', 'vel', 'dor', 'lu', 'pra', 'zen', 'bo', 'qui', 'nar', 'tes', 'mo', 'fi'];
+const SYLLABLES = [
+  'ka',
+  'ro',
+  'mi',
+  'ten',
+  'sa',
+  'vel',
+  'dor',
+  'lu',
+  'pra',
+  'zen',
+  'bo',
+  'qui',
+  'nar',
+  'tes',
+  'mo',
+  'fi',
+];
 const INDUSTRIES = ['shipping', 'steel', 'chip', 'grain', 'textile', 'battery', 'ferry', 'cable'];
 
 function word(r: () => number, parts: number): string {
@@ -41,7 +83,12 @@ function word(r: () => number, parts: number): string {
 /** The company an article is about: name, home city, industry and profit, unique per seed. */
 export function companyOf(seed: number): { name: string; city: string; industry: string; profit: string } {
   const r = rng(seed * 7919 + 13);
-  return { name: `${word(r, 3)} ${pick(r, ['Holdings', 'Group', 'Trading'])}`, city: word(r, 3), industry: pick(r, INDUSTRIES), profit: (r() * 9 + 1).toFixed(2) };
+  return {
+    name: `${word(r, 3)} ${pick(r, ['Holdings', 'Group', 'Trading'])}`,
+    city: word(r, 3),
+    industry: pick(r, INDUSTRIES),
+    profit: (r() * 9 + 1).toFixed(2),
+  };
 }
 
 function sentence(r: () => number): string {
@@ -85,7 +132,11 @@ export function syntheticArticle(seed: number, words: number): string {
   }
   if (para.length > 0) paras.push(para.join(' '));
   const c = companyOf(seed);
-  paras.splice(1, 0, `${c.name}, a ${c.industry} company based in ${c.city}, reported a profit of $${c.profit}bn for the year, its chief executive said.`);
+  paras.splice(
+    1,
+    0,
+    `${c.name}, a ${c.industry} company based in ${c.city}, reported a profit of $${c.profit}bn for the year, its chief executive said.`,
+  );
   const day = 1 + (seed % 28);
   return `${title}\n\nMarch ${day}, 2025 – ${paras.join('\n\n')}\n`;
 }
@@ -93,5 +144,6 @@ export function syntheticArticle(seed: number, words: number): string {
 /** Write `n` articles of about `words` words each into `dir` (created). */
 export function writeSyntheticCorpus(dir: string, n: number, words: number): void {
   mkdirSync(dir, { recursive: true });
-  for (let i = 0; i < n; i++) writeFileSync(path.join(dir, `article-${String(i).padStart(5, '0')}.txt`), syntheticArticle(i + 1, words));
+  for (let i = 0; i < n; i++)
+    writeFileSync(path.join(dir, `article-${String(i).padStart(5, '0')}.txt`), syntheticArticle(i + 1, words));
 }

@@ -26,7 +26,11 @@ export interface BotDeps {
   /** The answerer to use over a library (e.g. an LLM over retrieval); default the library's own. */
   readonly answerer?: (library: Library) => AsyncAnswer;
   /** Told after every answer (for metrics): where, how long, and what came out. */
-  readonly onAnswer?: (event: { readonly platform: string; readonly seconds: number; readonly result: AnswerResult }) => void;
+  readonly onAnswer?: (event: {
+    readonly platform: string;
+    readonly seconds: number;
+    readonly result: AnswerResult;
+  }) => void;
   /** Who may use `/trade-news post`, and how often per channel (default: anyone, once per 10 minutes). */
   readonly post?: PostPolicyConfig;
 }
@@ -83,7 +87,12 @@ export class Bot {
    * Build, post and record a digest; its thread is then answered without a mention.
    * `digestId` makes the post idempotent across restarts (the scheduler derives it from the run).
    */
-  async postDigest(adapter: ChatAdapter, channel: string, articleIds?: readonly string[], opts: DigestPostOptions = {}): Promise<DigestRecord> {
+  async postDigest(
+    adapter: ChatAdapter,
+    channel: string,
+    articleIds?: readonly string[],
+    opts: DigestPostOptions = {},
+  ): Promise<DigestRecord> {
     const digest = this.digestOf(articleIds, opts);
     const id = opts.digestId ?? randomUUID();
     const posted = await adapter.postDigest(channel, digest, { digestId: id });
@@ -107,7 +116,9 @@ export class Bot {
     const help = helpText(cmd.platform);
     switch (parsed.kind) {
       case 'help':
-        return parsed.problem === undefined ? { kind: 'help', text: help } : { kind: 'help', text: help, problem: parsed.problem };
+        return parsed.problem === undefined
+          ? { kind: 'help', text: help }
+          : { kind: 'help', text: help, problem: parsed.problem };
       case 'hint':
         return { kind: 'notice', text: parsed.text };
       case 'post':
@@ -134,11 +145,17 @@ export class Bot {
     try {
       const record = await this.postDigest(adapter, cmd.channel);
       this.postPolicy.posted(cmd.platform, cmd.channel);
-      return { kind: 'notice', text: `Posted the digest (${record.articleIds.length} article${record.articleIds.length === 1 ? '' : 's'}) in this channel — reply in its thread to ask about it.` };
+      return {
+        kind: 'notice',
+        text: `Posted the digest (${record.articleIds.length} article${record.articleIds.length === 1 ? '' : 's'}) in this channel — reply in its thread to ask about it.`,
+      };
     } catch (err) {
       this.deps.log.warn({ channel: cmd.channel, err }, '/trade-news post failed');
       const why = err instanceof Error ? err.message : String(err);
-      return { kind: 'notice', text: `I could not post the digest here (${why}). Make sure I am a member of this channel and may post and start threads in it, then try again.` };
+      return {
+        kind: 'notice',
+        text: `I could not post the digest here (${why}). Make sure I am a member of this channel and may post and start threads in it, then try again.`,
+      };
     }
   }
 
@@ -150,7 +167,8 @@ export class Bot {
     if (long !== null) return { kind: 'help', text: helpText(msg.platform), problem: long };
     if (text.toLowerCase().startsWith(COMMAND_NAME)) return this.onCommand({ ...msg, text }, adapter);
     if (LEAVE_WORDS.has(text.toLowerCase())) return { kind: 'notice', text: LEAVE_HINT };
-    if (!/[\p{L}\p{N}]/u.test(text)) return { kind: 'help', text: helpText(msg.platform), problem: 'Ask me a question about the articles.' };
+    if (!/[\p{L}\p{N}]/u.test(text))
+      return { kind: 'help', text: helpText(msg.platform), problem: 'Ask me a question about the articles.' };
     return this.answer(text, msg.thread, digest);
   }
 
@@ -182,7 +200,11 @@ export class Bot {
       attributions: (id) => lib.attributions(id),
     });
     if (thread) await this.deps.store.addTurn(thread, this.toStored(question, result));
-    this.deps.onAnswer?.({ platform: thread?.platform ?? 'unknown', seconds: (performance.now() - started) / 1000, result });
+    this.deps.onAnswer?.({
+      platform: thread?.platform ?? 'unknown',
+      seconds: (performance.now() - started) / 1000,
+      result,
+    });
     return { kind: 'answer', question, result };
   }
 
@@ -205,7 +227,17 @@ export class Bot {
       const sentence = t.sentences[i] ?? '';
       const start = item ? item.article.body.indexOf(sentence) : -1;
       if (!item || start < 0) return [];
-      return [{ articleId: id, file: item.article.file, title: item.article.title, sentence, start, end: start + sentence.length, score: 0 }];
+      return [
+        {
+          articleId: id,
+          file: item.article.file,
+          title: item.article.title,
+          sentence,
+          start,
+          end: start + sentence.length,
+          score: 0,
+        },
+      ];
     });
     return { question: t.question, answer: { answered: t.answered, answer: t.answer, sources } };
   }

@@ -52,7 +52,8 @@ export function helpText(platform: string): string {
 
 /** Words that end a terminal session; in a chat they get `LEAVE_HINT`. */
 export const LEAVE_WORDS: ReadonlySet<string> = new Set(['exit', 'quit', 'bye', ':q', 'logout']);
-export const LEAVE_HINT = 'Nothing to end here — I answer whenever you write. Ask a question about the articles, or try `/trade-news help`.';
+export const LEAVE_HINT =
+  'Nothing to end here — I answer whenever you write. Ask a question about the articles, or try `/trade-news help`.';
 
 const SUBCOMMAND_WORDS = ['search', 'latest', 'digest', 'help', 'post', 'find'];
 
@@ -77,7 +78,10 @@ export function tooLong(text: string): string | null {
 }
 
 export function parseCommand(raw: string): Command {
-  const text = raw.replace(/\s+/g, ' ').trim().replace(new RegExp(`^${COMMAND_NAME}\\b\\s*`, 'i'), '');
+  const text = raw
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(new RegExp(`^${COMMAND_NAME}\\b\\s*`, 'i'), '');
   if (text === '') return { kind: 'latest' };
   const long = tooLong(text);
   if (long !== null) return { kind: 'help', problem: long };
@@ -85,13 +89,17 @@ export function parseCommand(raw: string): Command {
   const word = head.toLowerCase();
   if (word === 'help' || word === '-h' || word === '--help' || word === '?') return { kind: 'help' };
   if (rest.length === 0 && LEAVE_WORDS.has(word)) return { kind: 'hint', text: LEAVE_HINT };
-  if (word === 'post') return rest.length === 0 ? { kind: 'post' } : { kind: 'help', problem: '`post` takes nothing after it: `/trade-news post`.' };
+  if (word === 'post')
+    return rest.length === 0
+      ? { kind: 'post' }
+      : { kind: 'help', problem: '`post` takes nothing after it: `/trade-news post`.' };
   if (word === 'latest' || word === 'digest') {
     return rest.length === 0 ? { kind: 'latest' } : { kind: 'ask', question: text };
   }
   if (word === 'search' || word === 'find') {
     const terms = rest.join(' ').trim();
-    if (!/[\p{L}\p{N}]/u.test(terms)) return { kind: 'help', problem: 'Search needs at least one word, e.g. `search tariffs`.' };
+    if (!/[\p{L}\p{N}]/u.test(terms))
+      return { kind: 'help', problem: 'Search needs at least one word, e.g. `search tariffs`.' };
     return { kind: 'search', terms };
   }
   const typo = !text.includes('?') && rest.length <= 6 ? mistypedSubcommand(word) : undefined;

@@ -27,7 +27,8 @@ export class PostPolicy {
 
   /** Why `user` may not post in `channel` now, or null when they may. */
   refusal(platform: string, channel: string, user: string): string | null {
-    if (this.config.allow === 'off') return 'Posting digests on demand is turned off here (bot.postCommand: off); the scheduled digest still comes.';
+    if (this.config.allow === 'off')
+      return 'Posting digests on demand is turned off here (bot.postCommand: off); the scheduled digest still comes.';
     if (this.config.allow === 'listed' && !this.config.users.includes(user)) {
       return 'Only the users listed in bot.postUsers may post a digest here; ask one of them, or use `/trade-news` to see it yourself.';
     }

@@ -18,7 +18,10 @@ export function replyToText(reply: BotReply): string {
     case 'search':
       if (reply.hits.length === 0) return defang(`No articles match “${reply.terms}”.`);
       return defang(
-        [`Articles matching “${reply.terms}”:`, ...reply.hits.map((h, i) => `${i + 1}. ${h.title}${dated(h.date)} — ${h.line}`)].join('\n'),
+        [
+          `Articles matching “${reply.terms}”:`,
+          ...reply.hits.map((h, i) => `${i + 1}. ${h.title}${dated(h.date)} — ${h.line}`),
+        ].join('\n'),
       );
     case 'answer': {
       const { result } = reply;

@@ -40,7 +40,12 @@ function toText(question: string, r: AnswerResult): string {
 async function main(): Promise<void> {
   const parsed = parseCli(
     USAGE,
-    { articles: { type: 'string' }, format: { type: 'string', default: 'text' }, questions: { type: 'string' }, weights: { type: 'string' } },
+    {
+      articles: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      questions: { type: 'string' },
+      weights: { type: 'string' },
+    },
     true,
   );
   if (parsed === null) return;
@@ -50,8 +55,13 @@ async function main(): Promise<void> {
   let questions: string[];
   if (args.questions !== undefined) {
     if (parsed.positionals.length > 0) fail('give either --questions FILE or one question, not both');
-    const text = await readFile(args.questions, 'utf8').catch((err: unknown) => fail(`cannot read ${args.questions}: ${err instanceof Error ? err.message : String(err)}`));
-    questions = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+    const text = await readFile(args.questions, 'utf8').catch((err: unknown) =>
+      fail(`cannot read ${args.questions}: ${err instanceof Error ? err.message : String(err)}`),
+    );
+    questions = text
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l.length > 0);
   } else {
     const q = parsed.positionals.join(' ').trim();
     if (!q) fail('no question given');
@@ -60,7 +70,10 @@ async function main(): Promise<void> {
 
   const config = loadConfig();
   const log = createLogger(config.core.logLevel);
-  const dir = args.articles !== undefined ? articlesFolderOrExit(args.articles, '--articles') : articlesFolderOrExit(config.core.articlesDir, 'articles folder (core.articlesDir / ARTICLES_DIR)');
+  const dir =
+    args.articles !== undefined
+      ? articlesFolderOrExit(args.articles, '--articles')
+      : articlesFolderOrExit(config.core.articlesDir, 'articles folder (core.articlesDir / ARTICLES_DIR)');
   const t0 = performance.now();
   const { articles } = await loadArticleFolder(config, log, dir);
   const answerer = createAnswerer(articles, args.weights === undefined ? {} : { model: loadRankerModel(args.weights) });

@@ -33,7 +33,9 @@ export function articlesFolderOrExit(dir: string, from: string): string {
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 const HELP = { help: { type: 'boolean', short: 'h', default: false } } as const;
-type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ options: O & typeof HELP; allowPositionals: boolean; strict: true }>>;
+type Parsed<O extends Options> = ReturnType<
+  typeof parseArgs<{ options: O & typeof HELP; allowPositionals: boolean; strict: true }>
+>;
 
 /** Parse argv; `null` when `--help` was given (the usage is then printed on stdout). */
 export function parseCli<O extends Options>(usage: string, options: O, allowPositionals = false): Parsed<O> | null {

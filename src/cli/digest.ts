@@ -38,24 +38,35 @@ async function main(): Promise<void> {
   if (parsed === null) return;
   const args = parsed.values;
   const format = args.format;
-  if (format !== 'text' && format !== 'markdown' && format !== 'json') fail(`--format must be text, markdown or json (got "${format}")`);
+  if (format !== 'text' && format !== 'markdown' && format !== 'json')
+    fail(`--format must be text, markdown or json (got "${format}")`);
   const config = loadConfig();
   const sentences = args.sentences === undefined ? config.core.summarySentences : Number(args.sentences);
-  if (!Number.isInteger(sentences) || sentences < 1) fail(`--sentences must be a whole number ≥ 1 (got "${args.sentences}")`);
-  const quotes = args.quotes === undefined ? config.core.keyQuotes : args.quotes === 'all' ? 'all' : Number(args.quotes);
-  if (quotes !== 'all' && (!Number.isInteger(quotes) || quotes < 0)) fail(`--quotes must be a whole number ≥ 0 or "all" (got "${args.quotes}")`);
+  if (!Number.isInteger(sentences) || sentences < 1)
+    fail(`--sentences must be a whole number ≥ 1 (got "${args.sentences}")`);
+  const quotes =
+    args.quotes === undefined ? config.core.keyQuotes : args.quotes === 'all' ? 'all' : Number(args.quotes);
+  if (quotes !== 'all' && (!Number.isInteger(quotes) || quotes < 0))
+    fail(`--quotes must be a whole number ≥ 0 or "all" (got "${args.quotes}")`);
   if (args.order !== 'newest' && args.order !== 'file') fail(`--order must be newest or file (got "${args.order}")`);
-  if (args.since !== undefined && Number.isNaN(Date.parse(args.since))) fail(`--since must be a date such as 2018-09-27 (got "${args.since}")`);
+  if (args.since !== undefined && Number.isNaN(Date.parse(args.since)))
+    fail(`--since must be a date such as 2018-09-27 (got "${args.since}")`);
 
   const log = createLogger(config.core.logLevel);
-  const dir = args.articles !== undefined ? articlesFolderOrExit(args.articles, '--articles') : articlesFolderOrExit(config.core.articlesDir, 'articles folder (core.articlesDir / ARTICLES_DIR)');
+  const dir =
+    args.articles !== undefined
+      ? articlesFolderOrExit(args.articles, '--articles')
+      : articlesFolderOrExit(config.core.articlesDir, 'articles folder (core.articlesDir / ARTICLES_DIR)');
   const t0 = performance.now();
   const { articles } = await loadArticleFolder(config, log, dir);
   const since = args.since;
   const dated = since === undefined ? articles : articles.filter((a) => a.date !== null && a.date >= since);
   const chosen = args.order === 'newest' ? newestFirst(dated) : dated;
   // The state store only matters here as the LLM reply cache, so re-runs spend no tokens.
-  const store = llmMode(config.llm) === 'llm' ? new SqliteStore(config.store.sqliteFile ?? path.join(config.core.dataDir, 'state.db')) : undefined;
+  const store =
+    llmMode(config.llm) === 'llm'
+      ? new SqliteStore(config.store.sqliteFile ?? path.join(config.core.dataDir, 'state.db'))
+      : undefined;
   const { summarizer } = await summaryStack(config, log, store);
   const digest = await buildDigest(chosen, {
     summarizer,

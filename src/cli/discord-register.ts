@@ -23,7 +23,9 @@ async function main(): Promise<number> {
   const rest = new REST(apiUrl === undefined ? {} : { api: apiUrl }).setToken(token);
   const result = await registerCommands(rest, { applicationId, guildId: values.global ? undefined : guildId }, log);
   const where = result.scope === 'guild' ? `in guild ${guildId ?? ''}` : 'globally (may take up to an hour to appear)';
-  process.stdout.write(result.changed ? `/trade-news registered ${where}.\n` : `/trade-news already up to date ${where}.\n`);
+  process.stdout.write(
+    result.changed ? `/trade-news registered ${where}.\n` : `/trade-news already up to date ${where}.\n`,
+  );
   return 0;
 }
 

@@ -33,24 +33,105 @@ interface Job {
 }
 
 const jobs: Job[] = [
-  { name: 'summaries (BBC)', data: 'summaries-dev.jsonl', args: [scorer('score-summaries.mjs'), path.join(dir, 'summaries-dev.jsonl'), '--lead', '3', ...limit, '--label', 'trade-news extractive', '--', ...DIGEST] },
-  { name: 'summaries (CNN/DailyMail)', data: 'summaries-dev-cnndm.jsonl', args: [scorer('score-summaries.mjs'), path.join(dir, 'summaries-dev-cnndm.jsonl'), '--lead', '3', ...limit, '--label', 'trade-news extractive', '--', ...DIGEST] },
-  { name: 'quotes (PolNeAR dev)', data: 'quotes-dev.jsonl', args: [scorer('score-quotes.mjs'), path.join(dir, 'quotes-dev.jsonl'), '--naive', ...limit, '--label', 'trade-news quotes', '--', ...DIGEST] },
-  { name: 'quotes (PolNeAR train split)', data: 'quotes-train.jsonl', args: [scorer('score-quotes.mjs'), path.join(dir, 'quotes-train.jsonl'), '--naive', ...limit, '--label', 'trade-news quotes', '--', ...DIGEST] },
+  {
+    name: 'summaries (BBC)',
+    data: 'summaries-dev.jsonl',
+    args: [
+      scorer('score-summaries.mjs'),
+      path.join(dir, 'summaries-dev.jsonl'),
+      '--lead',
+      '3',
+      ...limit,
+      '--label',
+      'trade-news extractive',
+      '--',
+      ...DIGEST,
+    ],
+  },
+  {
+    name: 'summaries (CNN/DailyMail)',
+    data: 'summaries-dev-cnndm.jsonl',
+    args: [
+      scorer('score-summaries.mjs'),
+      path.join(dir, 'summaries-dev-cnndm.jsonl'),
+      '--lead',
+      '3',
+      ...limit,
+      '--label',
+      'trade-news extractive',
+      '--',
+      ...DIGEST,
+    ],
+  },
+  {
+    name: 'quotes (PolNeAR dev)',
+    data: 'quotes-dev.jsonl',
+    args: [
+      scorer('score-quotes.mjs'),
+      path.join(dir, 'quotes-dev.jsonl'),
+      '--naive',
+      ...limit,
+      '--label',
+      'trade-news quotes',
+      '--',
+      ...DIGEST,
+    ],
+  },
+  {
+    name: 'quotes (PolNeAR train split)',
+    data: 'quotes-train.jsonl',
+    args: [
+      scorer('score-quotes.mjs'),
+      path.join(dir, 'quotes-train.jsonl'),
+      '--naive',
+      ...limit,
+      '--label',
+      'trade-news quotes',
+      '--',
+      ...DIGEST,
+    ],
+  },
   ...QA_SET_NAMES.map((set): Job => {
     // leave-one-set-out: the ranker is fitted on the other sets, then this one is scored with it
     const others = QA_SET_NAMES.filter((n) => n !== set && qaSetAvailable(dir, n));
     const weights = path.join(os.tmpdir(), `trade-news-loso-${set}-${process.pid}.json`);
     return {
-      name: `follow-up questions (${set}, fitted on ${others.join(' + ')})`, data: QA_SETS[set].questions,
-      before: ['npm', 'run', '--silent', 'train:answers', '--', '--eval-dir', dir, '--sets', others.join(','), '--out', weights],
-      args: [scorer('score-qa.mjs'), path.join(dir, QA_SETS[set].questions), '--articles-from', path.join(dir, QA_SETS[set].articles), ...limit, '--label', `trade-news LOSO ${set}`, '--', ...ASK, '--weights', weights],
+      name: `follow-up questions (${set}, fitted on ${others.join(' + ')})`,
+      data: QA_SETS[set].questions,
+      before: [
+        'npm',
+        'run',
+        '--silent',
+        'train:answers',
+        '--',
+        '--eval-dir',
+        dir,
+        '--sets',
+        others.join(','),
+        '--out',
+        weights,
+      ],
+      args: [
+        scorer('score-qa.mjs'),
+        path.join(dir, QA_SETS[set].questions),
+        '--articles-from',
+        path.join(dir, QA_SETS[set].articles),
+        ...limit,
+        '--label',
+        `trade-news LOSO ${set}`,
+        '--',
+        ...ASK,
+        '--weights',
+        weights,
+      ],
     };
   }),
 ];
 
 if (!existsSync(path.join(dir, 'scorer'))) {
-  process.stdout.write(`No evaluation data at ${dir} (it lives beside the checkout as ../shared/eval); nothing to evaluate.\n`);
+  process.stdout.write(
+    `No evaluation data at ${dir} (it lives beside the checkout as ../shared/eval); nothing to evaluate.\n`,
+  );
   process.exit(0);
 }
 
@@ -64,14 +145,20 @@ for (const job of jobs) {
   process.stdout.write(`\n== ${job.name}\n`);
   if (job.before) {
     const [cmd, ...rest] = job.before as [string, ...string[]];
-    const pre = spawnSync(cmd, rest, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, LOG_LEVEL: 'warn' } });
+    const pre = spawnSync(cmd, rest, {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, LOG_LEVEL: 'warn' },
+    });
     if (pre.status !== 0) {
       process.stdout.write(`${job.before.join(' ')} failed (status ${pre.status}), skipped\n`);
       failed++;
       continue;
     }
   }
-  const run = spawnSync(process.execPath, job.args as string[], { stdio: 'inherit', env: { ...process.env, LOG_LEVEL: 'warn' } });
+  const run = spawnSync(process.execPath, job.args as string[], {
+    stdio: 'inherit',
+    env: { ...process.env, LOG_LEVEL: 'warn' },
+  });
   if (run.status !== 0) failed++;
 }
 process.exit(failed > 0 ? 1 : 0);

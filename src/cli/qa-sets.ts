@@ -29,7 +29,10 @@ export interface QaSet {
 }
 
 const rows = (file: string): Record<string, unknown>[] =>
-  readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Record<string, unknown>);
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 export const fileNameFor = (id: string): string => `${id.replace(/[^A-Za-z0-9._-]+/g, '_')}.txt`;
 
@@ -46,11 +49,23 @@ export function readQaSet(dir: string, name: QaSetName): QaSet {
     const id = String(r.id);
     if (!pool.has(id)) continue;
     pool.delete(id);
-    articles.push({ id, file: fileNameFor(id), title: String(r.title), date: null, source: null, url: null, tags: [], body: String(r.body) });
+    articles.push({
+      id,
+      file: fileNameFor(id),
+      title: String(r.title),
+      date: null,
+      source: null,
+      url: null,
+      tags: [],
+      body: String(r.body),
+    });
   }
   const items = qs.map((q): QaItem => {
     const a = q.answer as { article: string; start: number; end: number } | undefined;
-    return { question: String(q.question).replace(/\s+/g, ' ').trim(), gold: q.answerable && a ? { file: fileNameFor(a.article), start: a.start, end: a.end } : null };
+    return {
+      question: String(q.question).replace(/\s+/g, ' ').trim(),
+      gold: q.answerable && a ? { file: fileNameFor(a.article), start: a.start, end: a.end } : null,
+    };
   });
   return { name, articles, items };
 }

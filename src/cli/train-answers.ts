@@ -3,7 +3,18 @@ import path from 'node:path';
 import { createAnswerer } from '../answer/answerer.ts';
 import type { Explanation } from '../answer/answer-options.ts';
 import { fitLogistic, standardisation } from '../answer/fit-logistic.ts';
-import { ANSWER_FEATURES, FEATURE_SIGNS, RANK_FEATURES, answerFeatures, defaultRankerModel, linearScore, loadRankerModel, sigmoid, type LinearModel, type RankerModel } from '../answer/ranker-model.ts';
+import {
+  ANSWER_FEATURES,
+  FEATURE_SIGNS,
+  RANK_FEATURES,
+  answerFeatures,
+  defaultRankerModel,
+  linearScore,
+  loadRankerModel,
+  sigmoid,
+  type LinearModel,
+  type RankerModel,
+} from '../answer/ranker-model.ts';
 import type { Turn } from '../answer/types.ts';
 import { parseCli, runCli, usageError } from './cli.ts';
 import { QA_SET_NAMES, qaSetAvailable, readQaSet, type QaSet, type QaSetName } from './qa-sets.ts';
@@ -24,8 +35,17 @@ const MAX_FALSE_ANSWERS = 0.2;
 const ROUNDS = 2;
 const HISTORY = 3;
 
-interface Cand { readonly x: Float64Array; readonly hit: boolean }
-interface Question { readonly set: QaSetName; readonly answerable: boolean; readonly cands: Cand[]; readonly strength: number; readonly ownConcepts: number }
+interface Cand {
+  readonly x: Float64Array;
+  readonly hit: boolean;
+}
+interface Question {
+  readonly set: QaSetName;
+  readonly answerable: boolean;
+  readonly cands: Cand[];
+  readonly strength: number;
+  readonly ownConcepts: number;
+}
 
 function collect(set: QaSet, model: RankerModel): Question[] {
   let last: Explanation | undefined;
@@ -44,8 +64,11 @@ function collect(set: QaSet, model: RankerModel): Question[] {
     }));
     const af = e?.answerability?.features;
     out.push({
-      set: set.name, answerable: g !== null, cands,
-      strength: af ? (af[RANK_FEATURES.length + 1] as number) : 0, ownConcepts: af ? (af[RANK_FEATURES.length + 2] as number) : 0,
+      set: set.name,
+      answerable: g !== null,
+      cands,
+      strength: af ? (af[RANK_FEATURES.length + 1] as number) : 0,
+      ownConcepts: af ? (af[RANK_FEATURES.length + 2] as number) : 0,
     });
   }
   return out;
@@ -57,7 +80,10 @@ function toLinear(st: { mean: number[]; scale: number[] }, weights: number[], bi
 }
 
 const std = (m: { mean: readonly number[]; scale: readonly number[] }, x: ArrayLike<number>): Float64Array =>
-  Float64Array.from({ length: m.mean.length }, (_, j) => ((x[j] as number) - (m.mean[j] as number)) / (m.scale[j] as number));
+  Float64Array.from(
+    { length: m.mean.length },
+    (_, j) => ((x[j] as number) - (m.mean[j] as number)) / (m.scale[j] as number),
+  );
 
 /** Pairwise ranker: each right candidate against each wrong one of its question, questions weighing equally. */
 function fitRanker(qs: readonly Question[]): { model: LinearModel; logLoss: number } {
@@ -77,7 +103,10 @@ function fitRanker(qs: readonly Question[]): { model: LinearModel; logLoss: numb
       for (const n of sn) {
         const d = sp.map((v, j) => v - (n[j] as number));
         // both orientations, so the fit stays symmetric without a bias
-        x.push(d, d.map((v) => -v));
+        x.push(
+          d,
+          d.map((v) => -v),
+        );
         y.push(1, 0);
         w.push(wt, wt);
       }
@@ -87,7 +116,11 @@ function fitRanker(qs: readonly Question[]): { model: LinearModel; logLoss: numb
   return { model: toLinear(st, f.weights, 0), logLoss: f.logLoss };
 }
 
-interface Top { readonly q: Question; readonly x: Float64Array; readonly right: boolean }
+interface Top {
+  readonly q: Question;
+  readonly x: Float64Array;
+  readonly right: boolean;
+}
 
 function tops(qs: readonly Question[], rank: LinearModel): Top[] {
   const out: Top[] = [];
@@ -102,8 +135,14 @@ function tops(qs: readonly Question[], rank: LinearModel): Top[] {
 }
 
 function fitAnswerability(ts: readonly Top[]): { model: LinearModel; logLoss: number } {
-  const st = standardisation(ts.map((t) => t.x), ANSWER_FEATURES.length);
-  const f = fitLogistic({ x: ts.map((t) => std(st, t.x)), y: ts.map((t) => (t.right ? 1 : 0)) }, { l2: 0.02, signs: ANSWER_FEATURES.map((n) => FEATURE_SIGNS[n] ?? 0) });
+  const st = standardisation(
+    ts.map((t) => t.x),
+    ANSWER_FEATURES.length,
+  );
+  const f = fitLogistic(
+    { x: ts.map((t) => std(st, t.x)), y: ts.map((t) => (t.right ? 1 : 0)) },
+    { l2: 0.02, signs: ANSWER_FEATURES.map((n) => FEATURE_SIGNS[n] ?? 0) },
+  );
   return { model: toLinear(st, f.weights, f.bias), logLoss: f.logLoss };
 }
 
@@ -117,15 +156,31 @@ function trainFigures(qs: readonly Question[], m: RankerModel): Record<string, u
   const answered = (q: Question): boolean => (p.get(q) ?? 0) >= m.threshold;
   const bins = [0, 0.2, 0.4, 0.6, 0.8, 1.0001].slice(0, -1).map((lo, i, a) => {
     const hi = a[i + 1] ?? 1.0001;
-    const inBin = ts.filter((t) => { const v = p.get(t.q) ?? 0; return v >= lo && v < hi; });
-    return { p: `${lo.toFixed(1)}-${Math.min(1, hi).toFixed(1)}`, n: inBin.length, meanP: Number((inBin.reduce((s, t) => s + (p.get(t.q) ?? 0), 0) / (inBin.length || 1)).toFixed(3)), rightRate: Number((inBin.filter((t) => t.right).length / (inBin.length || 1)).toFixed(3)) };
+    const inBin = ts.filter((t) => {
+      const v = p.get(t.q) ?? 0;
+      return v >= lo && v < hi;
+    });
+    return {
+      p: `${lo.toFixed(1)}-${Math.min(1, hi).toFixed(1)}`,
+      n: inBin.length,
+      meanP: Number((inBin.reduce((s, t) => s + (p.get(t.q) ?? 0), 0) / (inBin.length || 1)).toFixed(3)),
+      rightRate: Number((inBin.filter((t) => t.right).length / (inBin.length || 1)).toFixed(3)),
+    };
   });
   const r3 = (v: number): number => Number(v.toFixed(4));
   return {
     questions: qs.length,
     goldAmongCandidates: r3(ansQ.filter((q) => q.cands.some((c) => c.hit)).length / (ansQ.length || 1)),
     top1Ranked: r3(ansQ.filter((q) => top.get(q)).length / (ansQ.length || 1)),
-    top3Ranked: r3(ansQ.filter((q) => q.cands.map((c) => ({ c, s: linearScore(m.rank, c.x) })).sort((a, b) => b.s - a.s).slice(0, 3).some((e) => e.c.hit)).length / (ansQ.length || 1)),
+    top3Ranked: r3(
+      ansQ.filter((q) =>
+        q.cands
+          .map((c) => ({ c, s: linearScore(m.rank, c.x) }))
+          .sort((a, b) => b.s - a.s)
+          .slice(0, 3)
+          .some((e) => e.c.hit),
+      ).length / (ansQ.length || 1),
+    ),
     top1Answered: r3(ansQ.filter((q) => top.get(q) && answered(q)).length / (ansQ.length || 1)),
     abstentionAccuracy: r3(una.filter((q) => !answered(q)).length / (una.length || 1)),
     falseAnswerRate: r3(qs.filter((q) => answered(q) && !top.get(q)).length / (qs.length || 1)),
@@ -134,14 +189,26 @@ function trainFigures(qs: readonly Question[], m: RankerModel): Record<string, u
 }
 
 async function main(): Promise<void> {
-  const parsed = parseCli(USAGE, { 'eval-dir': { type: 'string', default: '../shared/eval' }, sets: { type: 'string' }, out: { type: 'string' }, start: { type: 'string' }, heldout: { type: 'string' } });
+  const parsed = parseCli(USAGE, {
+    'eval-dir': { type: 'string', default: '../shared/eval' },
+    sets: { type: 'string' },
+    out: { type: 'string' },
+    start: { type: 'string' },
+    heldout: { type: 'string' },
+  });
   if (parsed === null) return;
   const dir = path.resolve(parsed.values['eval-dir']);
-  const names = (parsed.values.sets?.split(',').map((s) => s.trim()).filter(Boolean) ?? QA_SET_NAMES) as QaSetName[];
-  for (const n of names) if (!QA_SET_NAMES.includes(n)) usageError(USAGE, `--sets: unknown set "${n}" (known: ${QA_SET_NAMES.join(', ')})`);
+  const names = (parsed.values.sets
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean) ?? QA_SET_NAMES) as QaSetName[];
+  for (const n of names)
+    if (!QA_SET_NAMES.includes(n)) usageError(USAGE, `--sets: unknown set "${n}" (known: ${QA_SET_NAMES.join(', ')})`);
   const present = names.filter((n) => qaSetAvailable(dir, n));
   if (!present.length) {
-    process.stdout.write(`No follow-up question sets at ${dir} (it lives beside the checkout as ../shared/eval); nothing to fit.\n`);
+    process.stdout.write(
+      `No follow-up question sets at ${dir} (it lives beside the checkout as ../shared/eval); nothing to fit.\n`,
+    );
     return;
   }
   for (const n of names) if (!present.includes(n)) process.stdout.write(`${n}: not found in ${dir}, skipped\n`);
@@ -163,20 +230,33 @@ async function main(): Promise<void> {
     }
     report = {
       // set names stay out of the shipped file (src/ outside the CLIs names no data set)
-      fittedOn: `${present.length} development question sets`, round, rankerLogLoss: Number(ranker.logLoss.toFixed(4)), answerabilityLogLoss: Number(ans.logLoss.toFixed(4)),
+      fittedOn: `${present.length} development question sets`,
+      round,
+      rankerLogLoss: Number(ranker.logLoss.toFixed(4)),
+      answerabilityLogLoss: Number(ans.logLoss.toFixed(4)),
       training: trainFigures(qs, model),
       note: 'figures on the training questions themselves; held-out figures come from leave-one-set-out with the shared scorer',
     };
   }
-  const file = { features: { rank: [...RANK_FEATURES], answer: [...ANSWER_FEATURES] }, rank: model.rank, answer: model.answer, threshold: model.threshold, report };
+  const file = {
+    features: { rank: [...RANK_FEATURES], answer: [...ANSWER_FEATURES] },
+    rank: model.rank,
+    answer: model.answer,
+    threshold: model.threshold,
+    report,
+  };
   if (parsed.values.heldout) {
     const h = parsed.values.heldout as QaSetName;
     if (!QA_SET_NAMES.includes(h)) usageError(USAGE, `--heldout: unknown set "${h}"`);
     // a quick look only: the reported held-out figures come from the shared scorer
-    process.stdout.write(`held-out ${h}: ${JSON.stringify({ ...trainFigures(collect(readQaSet(dir, h), model), model), calibration: undefined })}\n`);
+    process.stdout.write(
+      `held-out ${h}: ${JSON.stringify({ ...trainFigures(collect(readQaSet(dir, h), model), model), calibration: undefined })}\n`,
+    );
   }
   writeFileSync(out, `${JSON.stringify(file, null, 1)}\n`);
-  process.stdout.write(`fitted on ${present.join(', ')}\n${JSON.stringify(report, null, 1)}\nweights written to ${out}\n`);
+  process.stdout.write(
+    `fitted on ${present.join(', ')}\n${JSON.stringify(report, null, 1)}\nweights written to ${out}\n`,
+  );
 }
 
 runCli('train:answers failed', main);

@@ -13,7 +13,12 @@ export const llm = {
     /** API key; local servers (Ollama, vLLM, llama.cpp) need none, a base URL is enough. */
     apiKey: z.coerce.string().min(1).optional(),
     /** OpenAI-compatible endpoint, e.g. http://localhost:11434/v1 (Ollama). Default: api.openai.com. */
-    baseUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:11434/v1 or https://api.openai.com/v1' }).optional(),
+    baseUrl: z
+      .url({
+        protocol: /^https?$/,
+        error: 'must be an http(s) URL such as http://127.0.0.1:11434/v1 or https://api.openai.com/v1',
+      })
+      .optional(),
     model: z.coerce.string().min(1).default('gpt-4o-mini'),
     temperature: z.number().min(0).max(2).default(0.2),
     /** Per-request timeout (one HTTP attempt). */

@@ -96,7 +96,9 @@ function unknownKeyFix(path: readonly PropertyKey[], keys: readonly string[]): s
   return keys
     .map((k) => {
       const near = nearestName(k, known);
-      return near === undefined ? `remove or rename ${k} — not a known setting` : `${k} is not a known setting — did you mean \`${near}\`?`;
+      return near === undefined
+        ? `remove or rename ${k} — not a known setting`
+        : `${k} is not a known setting — did you mean \`${near}\`?`;
     })
     .join('; ');
 }
@@ -105,7 +107,9 @@ function describe(issues: readonly z.core.$ZodIssue[], origin: Map<string, strin
   return issues.map((issue) => {
     const key = issue.path.join('.');
     // A list from one variable (FEED_URLS) fails at an element: name the variable of its nearest parent key.
-    const from = issue.path.map((_, i) => origin.get(issue.path.slice(0, issue.path.length - i).join('.'))).find((v) => v !== undefined);
+    const from = issue.path
+      .map((_, i) => origin.get(issue.path.slice(0, issue.path.length - i).join('.')))
+      .find((v) => v !== undefined);
     const where = from ? `${key} (from ${from})` : key || '(top level)';
     const fix = issue.code === 'unrecognized_keys' ? unknownKeyFix(issue.path, issue.keys) : issue.message;
     return `${where}: ${fix}`;
@@ -148,7 +152,10 @@ export function loadConfig(opts: LoadConfigOptions = {}): Config {
 }
 
 export function loadConfigWithSources(opts: LoadConfigOptions = {}): LoadedConfig {
-  const layered = opts.env === undefined ? layerEnvFile(process.env, opts.cwd) : { env: opts.env, fromFile: new Map<string, string>(), files: [] };
+  const layered =
+    opts.env === undefined
+      ? layerEnvFile(process.env, opts.cwd)
+      : { env: opts.env, fromFile: new Map<string, string>(), files: [] };
   const env = layered.env;
   const dir = opts.configDir ?? 'config';
   const layers: Json[] = [];

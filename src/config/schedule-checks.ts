@@ -6,7 +6,8 @@ import cron from 'node-cron';
  * importing the scheduler.
  */
 
-export const CRON_HELP = '5 fields "minute hour day-of-month month day-of-week" (or 6 with seconds first), e.g. "0 8 * * 1-5" for 08:00 on weekdays';
+export const CRON_HELP =
+  '5 fields "minute hour day-of-month month day-of-week" (or 6 with seconds first), e.g. "0 8 * * 1-5" for 08:00 on weekdays';
 
 /** Why `expression` is not a usable cron expression, or null when it is. */
 export function cronProblem(expression: string): string | null {

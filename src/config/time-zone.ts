@@ -7,6 +7,9 @@ export const timeZone = z
   .trim()
   .superRefine((v, ctx) => {
     if (!isValidTimeZone(v)) {
-      ctx.addIssue({ code: 'custom', message: `"${v}" is not an IANA time zone; use a name such as "Europe/Berlin", "America/New_York" or "UTC"` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${v}" is not an IANA time zone; use a name such as "Europe/Berlin", "America/New_York" or "UTC"`,
+      });
     }
   });

@@ -25,7 +25,11 @@ export interface DigestOptions {
  * recorded in `fallbackReason`. Key quotes come from the model when it returned verified
  * ones, otherwise from the quote finder; `quotes: 'all'` always uses the finder.
  */
-export async function digestItem(article: Article, opts: DigestOptions, analysis: AnalyzedText = analyze(article.body)): Promise<DigestItem> {
+export async function digestItem(
+  article: Article,
+  opts: DigestOptions,
+  analysis: AnalyzedText = analyze(article.body),
+): Promise<DigestItem> {
   const summarizer = opts.summarizer;
   if (isExtractive(opts)) return extractiveItem(article, analysis, opts);
   let summary: Summary;
@@ -49,7 +53,10 @@ export function extractiveItem(article: Article, analysis: AnalyzedText, opts: D
 
 /** The extractive summary, computed only when another summarizer failed, with the reason. */
 function fallbackSummary(article: Article, analysis: AnalyzedText, opts: DigestOptions, err: unknown): Summary {
-  return { ...extractiveSummary(article, analysis, opts.sentences), fallbackReason: err instanceof Error ? err.message : String(err) };
+  return {
+    ...extractiveSummary(article, analysis, opts.sentences),
+    fallbackReason: err instanceof Error ? err.message : String(err),
+  };
 }
 
 function itemOf(article: Article, analysis: AnalyzedText, opts: DigestOptions, summary: Summary): DigestItem {
@@ -93,7 +100,9 @@ export async function digestItems(
   }
   const many = summarizer.summarizeMany.bind(summarizer);
   for (let from = 0; from < articles.length; from += BATCH) {
-    const jobs = articles.slice(from, from + BATCH).map((article, k) => ({ article, analysis: analysisOf(article, from + k) }));
+    const jobs = articles
+      .slice(from, from + BATCH)
+      .map((article, k) => ({ article, analysis: analysisOf(article, from + k) }));
     let summaries: Summary[];
     try {
       summaries = await many(jobs, opts.sentences, report);
@@ -114,5 +123,7 @@ export async function buildDigest(articles: readonly Article[], opts: DigestOpti
 
 /** The items whose summary fell back to another method, with the reason (a Digest's `fallbacks`). */
 export function fallbacksOf(items: readonly DigestItem[]): Digest['fallbacks'] {
-  return items.flatMap((it) => (it.summary.fallbackReason === undefined ? [] : [{ articleId: it.article.id, reason: it.summary.fallbackReason }]));
+  return items.flatMap((it) =>
+    it.summary.fallbackReason === undefined ? [] : [{ articleId: it.article.id, reason: it.summary.fallbackReason }],
+  );
 }

@@ -10,7 +10,11 @@ import type { AnalyzedText } from '../nlp/analysis.ts';
  * sentence whose text is one of `summarySentences`. A summary sentence that is not an article
  * sentence (a model's rewording) excludes nothing.
  */
-export function quotesOutsideSummary(quotes: readonly Quote[], summarySentences: readonly string[], analysis: AnalyzedText): Quote[] {
+export function quotesOutsideSummary(
+  quotes: readonly Quote[],
+  summarySentences: readonly string[],
+  analysis: AnalyzedText,
+): Quote[] {
   const shown = new Set(summarySentences);
   const spans = analysis.sentences.filter((s) => shown.has(s.text));
   if (spans.length === 0) return [...quotes];

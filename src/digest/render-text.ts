@@ -32,7 +32,8 @@ function plainLines(digest: Digest): string {
     for (const q of item.quotes) lines.push(`  ${displayQuote(q.text)} — ${speakerOf(q.speaker)}`);
     if (item.sources) {
       lines.push(`  ${item.sources.length} sources:`);
-      for (const src of item.sources) lines.push(`    ${src.name.replace(/\s+/g, ' ')}${src.url ? ` — ${src.url}` : ''}`);
+      for (const src of item.sources)
+        lines.push(`    ${src.name.replace(/\s+/g, ' ')}${src.url ? ` — ${src.url}` : ''}`);
     }
     lines.push('');
   }
@@ -61,15 +62,22 @@ function renderMarkdown(digest: Digest): string {
     // Only an http(s) URL is linked (a `javascript:` or `data:` URL would be live once rendered).
     const url = httpUrl(item.article.url);
     if (by || url) {
-      lines.push(`${by ? `_${escapeMarkdown(by)}_` : ''}${by && url ? ' · ' : ''}${url ? `<${url.replace(/[<>\s]/g, encodeURIComponent)}>` : ''}`);
+      lines.push(
+        `${by ? `_${escapeMarkdown(by)}_` : ''}${by && url ? ' · ' : ''}${url ? `<${url.replace(/[<>\s]/g, encodeURIComponent)}>` : ''}`,
+      );
     }
     lines.push('');
     lines.push(escapeMarkdown(item.summary.sentences.join(' ')));
     if (item.quotes.length > 0) lines.push('');
-    for (const q of item.quotes) lines.push(`> ${escapeMarkdown(displayQuote(q.text))} — ${escapeMarkdown(speakerOf(q.speaker))}`, '>');
+    for (const q of item.quotes)
+      lines.push(`> ${escapeMarkdown(displayQuote(q.text))} — ${escapeMarkdown(speakerOf(q.speaker))}`, '>');
     if (item.quotes.length > 0) lines.pop();
     if (item.sources) {
-      const links = item.sources.map((src) => (src.url ? `[${escapeMarkdown(src.name.replace(/\s+/g, ' '))}](<${src.url.replace(/[<>\s]/g, encodeURIComponent)}>)` : escapeMarkdown(src.name)));
+      const links = item.sources.map((src) =>
+        src.url
+          ? `[${escapeMarkdown(src.name.replace(/\s+/g, ' '))}](<${src.url.replace(/[<>\s]/g, encodeURIComponent)}>)`
+          : escapeMarkdown(src.name),
+      );
       lines.push('', `_${item.sources.length} sources:_ ${links.join(' · ')}`);
     }
     lines.push('');

@@ -12,7 +12,11 @@ export interface ArticleHit {
   readonly score: number;
 }
 
-const STOP = new Set('a an and are as at be by for from has have in is it its of on or that the to was were will with what who how'.split(' '));
+const STOP = new Set(
+  'a an and are as at be by for from has have in is it its of on or that the to was were will with what who how'.split(
+    ' ',
+  ),
+);
 
 export function searchTerms(text: string): string[] {
   const out: string[] = [];

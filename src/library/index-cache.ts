@@ -29,7 +29,12 @@ interface Header {
   readonly key: string;
   readonly vocab: readonly string[];
   readonly numbers: Readonly<Record<string, number>>;
-  readonly arrays: readonly { readonly name: string; readonly kind: ArrayKind; readonly length: number; readonly offset: number }[];
+  readonly arrays: readonly {
+    readonly name: string;
+    readonly kind: ArrayKind;
+    readonly length: number;
+    readonly offset: number;
+  }[];
 }
 
 let codeHash: string | null = null;
@@ -40,7 +45,10 @@ function indexCodeHash(): string {
   const h = createHash('sha256').update(FORMAT);
   for (const dir of ['../answer', '../nlp']) {
     const abs = path.join(import.meta.dirname, dir);
-    for (const f of readdirSync(abs).filter((n) => n.endsWith('.ts')).sort()) h.update(f).update(readFileSync(path.join(abs, f)));
+    for (const f of readdirSync(abs)
+      .filter((n) => n.endsWith('.ts'))
+      .sort())
+      h.update(f).update(readFileSync(path.join(abs, f)));
   }
   codeHash = h.digest('hex');
   return codeHash;
@@ -69,7 +77,12 @@ export function encodeIndex(index: AnswerIndex, key: string): Buffer[] {
       offset = align8(offset + value.byteLength);
     } else throw new Error(`answer index field ${name} cannot be cached`);
   }
-  const header: Header = { key, vocab: [...index.vocab.keys()], numbers, arrays: arrays.map(({ data: _d, ...a }) => a) };
+  const header: Header = {
+    key,
+    vocab: [...index.vocab.keys()],
+    numbers,
+    arrays: arrays.map(({ data: _d, ...a }) => a),
+  };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const head = Buffer.alloc(align8(4 + json.length));
   head.writeUInt32LE(json.length, 0);
@@ -129,7 +142,11 @@ export interface CachedIndex {
  * The index of `articles`: read from `file` when it holds this archive's index, otherwise
  * built (with `analysisOf` for each article) and written to `file` for the next start.
  */
-export function cachedIndex(articles: readonly Article[], file: string, analysisOf: (article: Article) => AnalyzedText): CachedIndex {
+export function cachedIndex(
+  articles: readonly Article[],
+  file: string,
+  analysisOf: (article: Article) => AnalyzedText,
+): CachedIndex {
   const key = indexKey(articles);
   let note: string | undefined;
   try {
@@ -137,7 +154,10 @@ export function cachedIndex(articles: readonly Article[], file: string, analysis
     if (index) return { index, reused: true };
     note = 'cache holds another archive or index version';
   } catch (err) {
-    note = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no cache file yet' : `cache unreadable (${err instanceof Error ? err.message : String(err)})`;
+    note =
+      (err as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'no cache file yet'
+        : `cache unreadable (${err instanceof Error ? err.message : String(err)})`;
   }
   const items = function* (): Generator<AnalyzedArticle> {
     for (const article of articles) yield { article, analysis: analysisOf(article) };

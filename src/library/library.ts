@@ -27,7 +27,10 @@ export interface LibraryOptions extends Omit<DigestOptions, 'date'> {
    * analysis from `opts.analyses` (in article order, once each): the library then makes each
    * extractive digest entry from that same analysis, so start-up analyses every article once.
    */
-  readonly createAnswerer: (articles: readonly Article[], opts?: { readonly analyses?: (article: Article) => AnalyzedText }) => Answerer;
+  readonly createAnswerer: (
+    articles: readonly Article[],
+    opts?: { readonly analyses?: (article: Article) => AnalyzedText },
+  ) => Answerer;
 }
 
 /** Two files with the same content are one article (same id): the first one, in path order, is kept. */
@@ -59,7 +62,10 @@ export async function buildLibrary(all: readonly Article[], opts: LibraryOptions
   // Entries the answerer did not make (a model summarizes, or the index came from a cache).
   const before = items.size;
   const rest = articles.filter((a) => !items.has(a.id));
-  for (const item of await digestItems(rest, { ...digestOpts, onArticle: (done) => opts.onArticle?.(before + done, articles.length) })) {
+  for (const item of await digestItems(rest, {
+    ...digestOpts,
+    onArticle: (done) => opts.onArticle?.(before + done, articles.length),
+  })) {
     items.set(item.article.id, item);
   }
   const search = new ArticleSearch(articles);

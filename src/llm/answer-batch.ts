@@ -9,7 +9,12 @@ import type { AsyncAnswerer } from './llm-answerer.ts';
  * answer therefore never feeds the next question's context; the retrieval answers do,
  * exactly as without a model.
  */
-export function answerThread(questions: readonly string[], base: Answerer, answerer: AsyncAnswerer, historyTurns: number): Promise<AnswerResult>[] {
+export function answerThread(
+  questions: readonly string[],
+  base: Answerer,
+  answerer: AsyncAnswerer,
+  historyTurns: number,
+): Promise<AnswerResult>[] {
   const turns: Turn[] = [];
   return questions.map((question) => {
     const history = turns.slice(-historyTurns);

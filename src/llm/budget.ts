@@ -15,7 +15,10 @@ export interface TokenCounter {
 const encoders = new Map<TokenizerName, Promise<Tiktoken>>();
 
 async function loadRanks(name: TokenizerName): Promise<ConstructorParameters<typeof Tiktoken>[0]> {
-  const mod = name === 'o200k_base' ? await import('js-tiktoken/ranks/o200k_base') : await import('js-tiktoken/ranks/cl100k_base');
+  const mod =
+    name === 'o200k_base'
+      ? await import('js-tiktoken/ranks/o200k_base')
+      : await import('js-tiktoken/ranks/cl100k_base');
   return mod.default;
 }
 
@@ -74,7 +77,12 @@ export interface FittedText {
  * The longest prefix of `body` that fits `maxTokens`, cut after a whole sentence
  * (sentence counts are summed, a close estimate of the prefix's count).
  */
-export function fitText(body: string, sentences: readonly Sentence[], maxTokens: number, counter: TokenCounter): FittedText {
+export function fitText(
+  body: string,
+  sentences: readonly Sentence[],
+  maxTokens: number,
+  counter: TokenCounter,
+): FittedText {
   const whole = counter.count(body);
   if (whole <= maxTokens) return { text: body, tokens: whole, trimmed: false };
   let end = 0;

@@ -31,7 +31,14 @@ export interface ChatResult {
   readonly completionTokens: number | null;
 }
 
-export type LlmFailureKind = 'breaker-open' | 'timeout' | 'rate-limited' | 'server' | 'connection' | 'rejected' | 'empty';
+export type LlmFailureKind =
+  | 'breaker-open'
+  | 'timeout'
+  | 'rate-limited'
+  | 'server'
+  | 'connection'
+  | 'rejected'
+  | 'empty';
 
 export class LlmCallError extends Error {
   override readonly name = 'LlmCallError';
@@ -70,7 +77,11 @@ export interface ChatClientOptions {
 }
 
 /** The official client for an endpoint; its own retries are off (ours honour Retry-After and the breaker). */
-export function createOpenAi(cfg: { readonly apiKey?: string | undefined; readonly baseUrl?: string | undefined; readonly timeoutMs: number }): OpenAI {
+export function createOpenAi(cfg: {
+  readonly apiKey?: string | undefined;
+  readonly baseUrl?: string | undefined;
+  readonly timeoutMs: number;
+}): OpenAI {
   return new OpenAI({
     // Local servers need no key, but the client insists on one (and would read the environment otherwise).
     apiKey: cfg.apiKey ?? 'not-needed',
@@ -96,8 +107,10 @@ function isEndpointFailure(err: unknown): boolean {
 
 function toCallError(err: unknown, timedOut: boolean, timeoutMs: number): LlmCallError {
   if (err instanceof LlmCallError) return err;
-  if (timedOut || err instanceof APIConnectionTimeoutError) return new LlmCallError('timeout', `no reply within ${timeoutMs} ms`);
-  if (err instanceof APIConnectionError) return new LlmCallError('connection', `cannot reach the endpoint (${err.message})`);
+  if (timedOut || err instanceof APIConnectionTimeoutError)
+    return new LlmCallError('timeout', `no reply within ${timeoutMs} ms`);
+  if (err instanceof APIConnectionError)
+    return new LlmCallError('connection', `cannot reach the endpoint (${err.message})`);
   if (err instanceof APIError && typeof err.status === 'number') {
     const s = err.status;
     const kind: LlmFailureKind = s === 429 ? 'rate-limited' : s >= 500 ? 'server' : 'rejected';
@@ -110,7 +123,12 @@ function toCallError(err: unknown, timedOut: boolean, timeoutMs: number): LlmCal
 function classify(now: () => number): (err: unknown) => FailureVerdict {
   return (err) => {
     if (!(err instanceof LlmCallError)) return { retryable: false, retryAfterMs: null };
-    const retryable = err.kind === 'rate-limited' || err.kind === 'server' || err.kind === 'connection' || err.status === 408 || err.status === 409;
+    const retryable =
+      err.kind === 'rate-limited' ||
+      err.kind === 'server' ||
+      err.kind === 'connection' ||
+      err.status === 408 ||
+      err.status === 409;
     const headers = (err as { headers?: Headers }).headers;
     return { retryable, retryAfterMs: parseRetryAfter(headers, now()) };
   };
@@ -131,7 +149,10 @@ export function createChatClient(opts: ChatClientOptions): ChatClient {
 
   const attempt = async (req: ChatRequest): Promise<ChatResult> => {
     if (!breaker.allow()) {
-      throw new LlmCallError('breaker-open', `circuit breaker open after repeated failures (retry in ${Math.ceil(breaker.retryInMs / 1000)} s)`);
+      throw new LlmCallError(
+        'breaker-open',
+        `circuit breaker open after repeated failures (retry in ${Math.ceil(breaker.retryInMs / 1000)} s)`,
+      );
     }
     const useJson = req.json && jsonMode;
     const abort = new AbortController();
@@ -151,7 +172,11 @@ export function createChatClient(opts: ChatClientOptions): ChatClient {
       breaker.success();
       const text = res.choices[0]?.message.content ?? '';
       if (text.trim() === '') throw new LlmCallError('empty', 'the model returned no text');
-      return { text, promptTokens: res.usage?.prompt_tokens ?? null, completionTokens: res.usage?.completion_tokens ?? null };
+      return {
+        text,
+        promptTokens: res.usage?.prompt_tokens ?? null,
+        completionTokens: res.usage?.completion_tokens ?? null,
+      };
     } catch (raw) {
       const err = toCallError(raw, abort.signal.aborted, opts.timeoutMs);
       if (useJson && rejectsJsonMode(err)) {
@@ -174,7 +199,13 @@ export function createChatClient(opts: ChatClientOptions): ChatClient {
     },
     complete: (req) =>
       limit(() =>
-        withRetry(() => attempt(req), classify(now), opts.retry, { sleep, now, ...(opts.random ? { random: opts.random } : {}) }, () => breaker.state !== 'open'),
+        withRetry(
+          () => attempt(req),
+          classify(now),
+          opts.retry,
+          { sleep, now, ...(opts.random ? { random: opts.random } : {}) },
+          () => breaker.state !== 'open',
+        ),
       ),
   };
 }

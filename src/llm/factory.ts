@@ -91,7 +91,12 @@ export function beginDigest(summarizer: Summarizer): void {
 export function createAsyncAnswerer(config: Config, base: Answerer, deps: LlmDeps): AsyncAnswerer {
   const cfg = config.llm;
   if (llmMode(cfg) !== 'llm' || !cfg.answers) {
-    return { ask: (q, o) => Promise.resolve(base.ask(q, o)), get size() { return base.size; } };
+    return {
+      ask: (q, o) => Promise.resolve(base.ask(q, o)),
+      get size() {
+        return base.size;
+      },
+    };
   }
   return createLlmAnswerer(base, deps.client ?? createLlmClient(cfg, deps), {
     maxOutputTokens: Math.min(cfg.maxOutputTokens, 400),

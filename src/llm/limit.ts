@@ -10,7 +10,8 @@ export interface Limiter {
 
 /** `max` slots; `capacity` (default: always `max`, clamped to [1, max]) may lower that for a while. */
 export function createLimiter(max: number, capacity: () => number = () => max): Limiter {
-  if (!Number.isInteger(max) || max < 1) throw new RangeError(`concurrency limit must be a whole number ≥ 1 (got ${max})`);
+  if (!Number.isInteger(max) || max < 1)
+    throw new RangeError(`concurrency limit must be a whole number ≥ 1 (got ${max})`);
   const slots = (): number => Math.max(1, Math.min(max, capacity()));
   let active = 0;
   const queue: (() => void)[] = [];

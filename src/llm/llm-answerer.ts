@@ -44,14 +44,20 @@ function markers(text: string): number[] {
 }
 
 /** Keep the cited sources (best first, as retrieved) and renumber the markers to match. */
-function renumber(answer: string, cited: ReadonlySet<number>, sources: readonly AnswerSource[]): { answer: string; sources: AnswerSource[] } {
+function renumber(
+  answer: string,
+  cited: ReadonlySet<number>,
+  sources: readonly AnswerSource[],
+): { answer: string; sources: AnswerSource[] } {
   const order = [...cited].sort((a, b) => a - b);
   const to = new Map(order.map((n, i) => [n, i + 1]));
-  const text = answer.replace(/\[(\d+(?:\s*[,;]\s*\d+)*)\]/gu, (_m, list: string) =>
-    `[${list
-      .split(/[,;]/u)
-      .map((n) => to.get(Number(n.trim())) ?? n.trim())
-      .join(', ')}]`,
+  const text = answer.replace(
+    /\[(\d+(?:\s*[,;]\s*\d+)*)\]/gu,
+    (_m, list: string) =>
+      `[${list
+        .split(/[,;]/u)
+        .map((n) => to.get(Number(n.trim())) ?? n.trim())
+        .join(', ')}]`,
   );
   return { answer: text, sources: order.map((n) => sources[n - 1] as AnswerSource) };
 }
@@ -77,7 +83,10 @@ export function createLlmAnswerer(base: Answerer, client: ChatClient, opts: LlmA
       });
       text = res.text;
     } catch (err) {
-      return fallback(retrieved, `LLM call failed (${err instanceof LlmCallError ? err.kind : 'error'}: ${err instanceof Error ? err.message : String(err)})`);
+      return fallback(
+        retrieved,
+        `LLM call failed (${err instanceof LlmCallError ? err.kind : 'error'}: ${err instanceof Error ? err.message : String(err)})`,
+      );
     }
     const parsed = parseReply(text, answerOutput);
     // A reply that is not JSON may still be a plain answer with [n] markers — but not broken JSON.
@@ -89,12 +98,16 @@ export function createLlmAnswerer(base: Answerer, client: ChatClient, opts: LlmA
     const cited = new Set([...reply.citations, ...markers(answer)]);
     if (cited.size === 0) return fallback(retrieved, 'the model cited no passage');
     const bad = [...cited].filter((n) => !Number.isInteger(n) || n < 1 || n > passages.length);
-    if (bad.length > 0) return fallback(retrieved, `the model cited passage(s) that were not retrieved: ${bad.join(', ')}`);
+    if (bad.length > 0)
+      return fallback(retrieved, `the model cited passage(s) that were not retrieved: ${bad.join(', ')}`);
     if (hasMention(answer)) return fallback(retrieved, 'the answer contains a mention');
     const reference = [question, ...passages.flatMap((p) => [p.title, p.sentence])].join('\n');
     const facts = unsupportedFacts(answer.replace(/\[[\d,;\s]+\]/gu, ' '), reference);
     if (facts.numbers.length > 0 || facts.names.length > 0) {
-      return fallback(retrieved, `the answer states what the passages do not: ${[...facts.numbers, ...facts.names].join(', ')}`);
+      return fallback(
+        retrieved,
+        `the answer states what the passages do not: ${[...facts.numbers, ...facts.names].join(', ')}`,
+      );
     }
     return { answered: true, ...renumber(answer, cited, passages), method: 'llm' };
   };

@@ -77,7 +77,11 @@ export class LlmSummarizer implements Summarizer {
    * reservation that fails falls back), then the requests, which the client sends up to its
    * concurrency limit in that same order.
    */
-  async summarizeMany(jobs: readonly SummaryJob[], sentences: number, onDone?: (index: number) => void): Promise<LlmSummary[]> {
+  async summarizeMany(
+    jobs: readonly SummaryJob[],
+    sentences: number,
+    onDone?: (index: number) => void,
+  ): Promise<LlmSummary[]> {
     const keys = jobs.map((j) => this.key(j.article, sentences));
     const cached = await Promise.all(keys.map((k) => this.fromCache(k)));
     const plans = jobs.map((j, i) => (cached[i] ? null : this.plan(j.article, j.analysis, sentences)));
@@ -99,15 +103,28 @@ export class LlmSummarizer implements Summarizer {
     });
   }
 
-  private async one({ article, analysis }: SummaryJob, sentences: number, key: string, cached: SummaryOutput | null, plan: Plan | null): Promise<LlmSummary> {
+  private async one(
+    { article, analysis }: SummaryJob,
+    sentences: number,
+    key: string,
+    cached: SummaryOutput | null,
+    plan: Plan | null,
+  ): Promise<LlmSummary> {
     let reply = cached;
     if (reply) {
       this.stats.cacheHits++;
     } else {
-      const got = plan === null ? ({ ok: false, reason: 'no request planned' } as const) : plan.ok ? await this.send(article, sentences, plan) : plan;
+      const got =
+        plan === null
+          ? ({ ok: false, reason: 'no request planned' } as const)
+          : plan.ok
+            ? await this.send(article, sentences, plan)
+            : plan;
       if (!got.ok) return this.fallback(article, analysis, sentences, got.reason);
       reply = got.value;
-      await this.opts.cache.put(key, JSON.stringify(reply)).catch((err: unknown) => this.opts.log?.warn({ err }, 'LLM cache write failed'));
+      await this.opts.cache
+        .put(key, JSON.stringify(reply))
+        .catch((err: unknown) => this.opts.log?.warn({ err }, 'LLM cache write failed'));
     }
     return this.judge(article, analysis, sentences, reply);
   }
@@ -127,7 +144,10 @@ export class LlmSummarizer implements Summarizer {
   /** Trim to fit and reserve the tokens, synchronously (the caller keeps the order). */
   private plan(article: Article, analysis: AnalyzedText, sentences: number): Plan {
     const { counter, budget } = this.opts;
-    const overhead = summaryMessages(article, '', sentences, this.opts.quotes).reduce((n, m) => n + counter.count(m.content) + 4, 0);
+    const overhead = summaryMessages(article, '', sentences, this.opts.quotes).reduce(
+      (n, m) => n + counter.count(m.content) + 4,
+      0,
+    );
     const whole = counter.count(article.body);
     const allowed = Math.min(this.opts.maxArticleTokens, budget.remaining - overhead - this.opts.maxOutputTokens);
     if (allowed < Math.min(MIN_ARTICLE_TOKENS, whole)) {
@@ -153,11 +173,15 @@ export class LlmSummarizer implements Summarizer {
         json: true,
       });
       text = res.text;
-      budget.settle(reserved, (res.promptTokens ?? overhead + plan.tokens) + (res.completionTokens ?? counter.count(res.text)));
+      budget.settle(
+        reserved,
+        (res.promptTokens ?? overhead + plan.tokens) + (res.completionTokens ?? counter.count(res.text)),
+      );
     } catch (err) {
       const timedOut = err instanceof LlmCallError && err.kind === 'timeout';
       budget.settle(reserved, timedOut ? overhead + plan.tokens : 0);
-      const what = err instanceof LlmCallError ? `${err.kind}: ${err.message}` : err instanceof Error ? err.message : String(err);
+      const what =
+        err instanceof LlmCallError ? `${err.kind}: ${err.message}` : err instanceof Error ? err.message : String(err);
       return { ok: false, reason: `LLM call failed (${what})` };
     }
     const parsed = parseReply(text, summaryOutput);
@@ -178,7 +202,8 @@ export class LlmSummarizer implements Summarizer {
       facts.numbers.length > 0 ? `number(s) not in the article: ${facts.numbers.join(', ')}` : '',
       facts.names.length > 0 ? `name(s) not in the article: ${facts.names.join(', ')}` : '',
     ].filter((p) => p !== '');
-    if (problems.length > 0) return this.fallback(article, analysis, sentences, `LLM summary states ${problems.join('; ')}`, extra);
+    if (problems.length > 0)
+      return this.fallback(article, analysis, sentences, `LLM summary states ${problems.join('; ')}`, extra);
     this.stats.llm++;
     return { method: 'llm', sentences: lines, ...extra };
   }

@@ -22,9 +22,9 @@ export function extractJson(raw: string): { ok: true; value: unknown } | { ok: f
   }
 }
 
-const sentenceList = z.union([z.string().transform((s) => [s]), z.array(z.string())]).transform((list) =>
-  list.map((s) => s.replace(/\s+/gu, ' ').trim()).filter((s) => s.length > 0),
-);
+const sentenceList = z
+  .union([z.string().transform((s) => [s]), z.array(z.string())])
+  .transform((list) => list.map((s) => s.replace(/\s+/gu, ' ').trim()).filter((s) => s.length > 0));
 
 const quote = z.union([
   z.string().transform((text) => ({ text, speaker: null })),
@@ -60,5 +60,8 @@ export function parseReply<S extends z.ZodType>(raw: string, schema: S): Parsed<
   const result = schema.safeParse(json.value);
   if (result.success) return { ok: true, value: result.data };
   const first = result.error.issues[0];
-  return { ok: false, error: `unexpected JSON shape (${first ? `${first.path.join('.') || 'top level'}: ${first.message}` : 'invalid'})` };
+  return {
+    ok: false,
+    error: `unexpected JSON shape (${first ? `${first.path.join('.') || 'top level'}: ${first.message}` : 'invalid'})`,
+  };
 }

@@ -29,7 +29,11 @@ export function summarySystem(sentences: number, quotes: number): string {
 }
 
 export function summaryMessages(article: Article, text: string, sentences: number, quotes: number): ChatMessage[] {
-  const head = [`Title: ${escapeData(article.title)}`, article.source ? `Source: ${escapeData(article.source)}` : '', article.date ? `Date: ${article.date}` : '']
+  const head = [
+    `Title: ${escapeData(article.title)}`,
+    article.source ? `Source: ${escapeData(article.source)}` : '',
+    article.date ? `Date: ${article.date}` : '',
+  ]
     .filter((l) => l !== '')
     .join('\n');
   return [
@@ -51,7 +55,11 @@ export function answerSystem(): string {
   ].join('\n');
 }
 
-export function answerMessages(question: string, passages: readonly AnswerSource[], history: readonly Turn[]): ChatMessage[] {
+export function answerMessages(
+  question: string,
+  passages: readonly AnswerSource[],
+  history: readonly Turn[],
+): ChatMessage[] {
   const turns = history
     .map((t) => `Q: ${escapeData(t.question)}\nA: ${escapeData(t.answer.answered ? t.answer.answer : '(no answer)')}`)
     .join('\n');

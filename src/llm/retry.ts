@@ -41,7 +41,12 @@ export function parseRetryAfter(headers: Headers | undefined, now: number): numb
 }
 
 /** The wait before retry number `retry` (0-based), or null when the server's wait is longer than allowed. */
-export function retryDelay(retry: number, verdict: FailureVerdict, policy: RetryPolicy, random: () => number): number | null {
+export function retryDelay(
+  retry: number,
+  verdict: FailureVerdict,
+  policy: RetryPolicy,
+  random: () => number,
+): number | null {
   if (verdict.retryAfterMs !== null) return verdict.retryAfterMs > policy.maxDelayMs ? null : verdict.retryAfterMs;
   const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry);
   return Math.round(backoff * (0.5 + random() / 2));

@@ -52,7 +52,11 @@ function stripWrapping(quote: string): string {
 }
 
 /** Offsets of `quote` in `body` (matched after normalization), or null when it is not there. */
-export function locateQuote(body: NormalizedText, original: string, quote: string): { start: number; end: number } | null {
+export function locateQuote(
+  body: NormalizedText,
+  original: string,
+  quote: string,
+): { start: number; end: number } | null {
   const needle = normalize(stripWrapping(quote)).text.trim();
   if (needle.length === 0) return null;
   const at = body.text.indexOf(needle);
@@ -95,14 +99,39 @@ export function verifyQuotes(body: string, quotes: readonly ModelQuote[]): Quote
       speaker = null;
       speakersDropped++;
     }
-    kept.push({ text: body.slice(at.start, at.end), speaker, start: at.start, end: at.end, score: quotes.length - kept.length });
+    kept.push({
+      text: body.slice(at.start, at.end),
+      speaker,
+      start: at.start,
+      end: at.end,
+      score: quotes.length - kept.length,
+    });
   }
   return { kept, dropped, speakersDropped };
 }
 
 const NUMBER_WORDS = [
-  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
-  'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty',
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'twenty',
 ];
 
 /** Digit groups as canonical numbers: "1,200" and "1200" agree, "1.50" and "1.5" agree. */

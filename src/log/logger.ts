@@ -2,7 +2,14 @@ import pino from 'pino';
 
 export type Logger = pino.Logger;
 
-const LEVELS: Readonly<Record<number, string>> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
+const LEVELS: Readonly<Record<number, string>> = {
+  10: 'trace',
+  20: 'debug',
+  30: 'info',
+  40: 'warn',
+  50: 'error',
+  60: 'fatal',
+};
 
 /** One readable line per record for a person at a terminal: `12:00:01 warn message key=value`. */
 function humanLine(json: string): string {
@@ -23,7 +30,11 @@ function humanLine(json: string): string {
  * Logs go to stderr (fd 2) so stdout stays the command's output: JSON lines for machines,
  * a short readable line when stderr is a terminal (or `pretty` is forced).
  */
-export function createLogger(level = 'info', pretty = process.stderr.isTTY === true, write?: (text: string) => void): Logger {
+export function createLogger(
+  level = 'info',
+  pretty = process.stderr.isTTY === true,
+  write?: (text: string) => void,
+): Logger {
   const opts = { level, base: null, timestamp: pino.stdTimeFunctions.isoTime };
   const sink = write ?? ((text: string): void => void process.stderr.write(text));
   if (!pretty) return write ? pino(opts, { write: sink }) : pino(opts, pino.destination({ fd: 2, sync: true }));

@@ -10,8 +10,21 @@ import model from 'wink-eng-lite-web-model';
  */
 
 export type TokenKind =
-  | 'word' | 'number' | 'punctuation' | 'symbol' | 'currency' | 'ordinal'
-  | 'url' | 'email' | 'mention' | 'hashtag' | 'emoji' | 'emoticon' | 'time' | 'quoted_phrase' | 'other';
+  | 'word'
+  | 'number'
+  | 'punctuation'
+  | 'symbol'
+  | 'currency'
+  | 'ordinal'
+  | 'url'
+  | 'email'
+  | 'mention'
+  | 'hashtag'
+  | 'emoji'
+  | 'emoticon'
+  | 'time'
+  | 'quoted_phrase'
+  | 'other';
 
 export interface Token {
   /** Exactly `body.slice(start, end)`. */
@@ -50,8 +63,20 @@ const nlp = winkNLP(model, ['sbd']);
 const its = nlp.its;
 
 const KINDS: ReadonlySet<string> = new Set<TokenKind>([
-  'word', 'number', 'punctuation', 'symbol', 'currency', 'ordinal', 'url', 'email',
-  'mention', 'hashtag', 'emoji', 'emoticon', 'time', 'quoted_phrase',
+  'word',
+  'number',
+  'punctuation',
+  'symbol',
+  'currency',
+  'ordinal',
+  'url',
+  'email',
+  'mention',
+  'hashtag',
+  'emoji',
+  'emoticon',
+  'time',
+  'quoted_phrase',
 ]);
 
 /** Blocks of text separated by one or more blank lines, trimmed; empty blocks dropped. */
@@ -195,8 +220,13 @@ function isUnitStop(tokens: readonly Token[], i: number): boolean {
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
   return (
-    prev !== undefined && next !== undefined && /^[a-z]{1,3}\.$/i.test(t.value) && prev.kind === 'number' &&
-    prev.end === t.start && next.start > t.end && /^\p{Lu}/u.test(next.value)
+    prev !== undefined &&
+    next !== undefined &&
+    /^[a-z]{1,3}\.$/i.test(t.value) &&
+    prev.kind === 'number' &&
+    prev.end === t.start &&
+    next.start > t.end &&
+    /^\p{Lu}/u.test(next.value)
   );
 }
 
@@ -207,7 +237,8 @@ function splitUnitStops(body: string, s: Sentence): Sentence[] {
     const tokens = s.tokens.slice(from, to);
     const first = tokens[0];
     const last = tokens[tokens.length - 1];
-    if (first && last) out.push({ ...s, text: body.slice(first.start, last.end), start: first.start, end: last.end, tokens });
+    if (first && last)
+      out.push({ ...s, text: body.slice(first.start, last.end), start: first.start, end: last.end, tokens });
   };
   for (let i = 1; i < s.tokens.length - 1; i++) {
     if (isUnitStop(s.tokens, i)) {
@@ -227,7 +258,8 @@ export function analyze(body: string): AnalyzedText {
   paras.forEach((p, i) => {
     for (const raw of sentencesOf(body, p, i, sentences.length)) {
       // Indices are right as built unless a unit stop split an earlier sentence; copy only then.
-      for (const s of splitUnitStops(body, raw)) sentences.push(s.index === sentences.length ? s : { ...s, index: sentences.length });
+      for (const s of splitUnitStops(body, raw))
+        sentences.push(s.index === sentences.length ? s : { ...s, index: sentences.length });
     }
   });
   return { body, paragraphs: paras, sentences };

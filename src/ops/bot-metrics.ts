@@ -8,14 +8,26 @@ import { registry, type MetricsRegistry } from './metrics.ts';
 export function createBotMetrics(r: MetricsRegistry = registry) {
   return {
     digestsPosted: r.counter('trade_news_digests_posted_total', 'Scheduled digests posted.', ['target', 'platform']),
-    digestFailures: r.counter('trade_news_digest_failures_total', 'Scheduled digest posts that failed (retried later).', ['target', 'platform']),
+    digestFailures: r.counter(
+      'trade_news_digest_failures_total',
+      'Scheduled digest posts that failed (retried later).',
+      ['target', 'platform'],
+    ),
     digestsRecovered: r.counter(
       'trade_news_digests_recovered_total',
       'Interrupted runs found already posted on the platform and marked posted without posting again.',
       ['target', 'platform'],
     ),
-    digestsSkipped: r.counter('trade_news_digests_skipped_total', 'Scheduled runs not posted, by reason (missed, empty).', ['target', 'reason']),
-    llmFallbacks: r.counter('trade_news_llm_fallbacks_total', 'Summaries or answers that fell back from the LLM to the extractive method.', ['reason']),
+    digestsSkipped: r.counter(
+      'trade_news_digests_skipped_total',
+      'Scheduled runs not posted, by reason (missed, empty).',
+      ['target', 'reason'],
+    ),
+    llmFallbacks: r.counter(
+      'trade_news_llm_fallbacks_total',
+      'Summaries or answers that fell back from the LLM to the extractive method.',
+      ['reason'],
+    ),
     answerLatency: r.histogram(
       'trade_news_answer_latency_seconds',
       'Time to answer a command or follow-up question.',
@@ -24,7 +36,11 @@ export function createBotMetrics(r: MetricsRegistry = registry) {
     ),
     scheduleLeader: r.gauge('trade_news_schedule_leader', '1 while this replica holds the scheduling lease.'),
     articles: r.gauge('trade_news_articles', 'Articles in the current library.'),
-    libraryReloads: r.counter('trade_news_library_reloads_total', 'Library rebuilds after the articles folder changed.', ['result']),
+    libraryReloads: r.counter(
+      'trade_news_library_reloads_total',
+      'Library rebuilds after the articles folder changed.',
+      ['result'],
+    ),
   };
 }
 

@@ -16,7 +16,10 @@ type LabelValues = prom.LabelValues<string>;
 async function seriesValue(metric: prom.Counter | prom.Gauge, labels: Labels | undefined): Promise<number> {
   const wanted = Object.entries(labels ?? {});
   const { values } = await metric.get();
-  const hit = values.find((v) => wanted.every(([k, x]) => String(v.labels[k]) === String(x)) && Object.keys(v.labels).length === wanted.length);
+  const hit = values.find(
+    (v) =>
+      wanted.every(([k, x]) => String(v.labels[k]) === String(x)) && Object.keys(v.labels).length === wanted.length,
+  );
   return hit?.value ?? 0;
 }
 
@@ -74,7 +77,11 @@ export class MetricsRegistry {
   private readonly prom = new prom.Registry();
   private readonly made = new Map<string, Counter | Gauge | Histogram>();
 
-  private getOrCreate<M extends Counter | Gauge | Histogram>(name: string, kind: new (...args: never[]) => M, create: () => M): M {
+  private getOrCreate<M extends Counter | Gauge | Histogram>(
+    name: string,
+    kind: new (...args: never[]) => M,
+    create: () => M,
+  ): M {
     const existing = this.made.get(name);
     if (existing) {
       if (!(existing instanceof kind)) throw new Error(`metric ${name} is already registered with another type`);
@@ -87,18 +94,30 @@ export class MetricsRegistry {
 
   /** Get or create; registering the same name twice returns the first instance. */
   counter(name: string, help: string, labelNames: readonly string[] = []): Counter {
-    return this.getOrCreate(name, Counter, () => new Counter(new prom.Counter({ name, help, labelNames, registers: [this.prom] })));
+    return this.getOrCreate(
+      name,
+      Counter,
+      () => new Counter(new prom.Counter({ name, help, labelNames, registers: [this.prom] })),
+    );
   }
 
   gauge(name: string, help: string, labelNames: readonly string[] = []): Gauge {
-    return this.getOrCreate(name, Gauge, () => new Gauge(new prom.Gauge({ name, help, labelNames, registers: [this.prom] })));
+    return this.getOrCreate(
+      name,
+      Gauge,
+      () => new Gauge(new prom.Gauge({ name, help, labelNames, registers: [this.prom] })),
+    );
   }
 
   histogram(name: string, help: string, buckets: readonly number[], labelNames: readonly string[] = []): Histogram {
     return this.getOrCreate(
       name,
       Histogram,
-      () => new Histogram(name, new prom.Histogram({ name, help, labelNames, buckets: [...buckets], registers: [this.prom] })),
+      () =>
+        new Histogram(
+          name,
+          new prom.Histogram({ name, help, labelNames, buckets: [...buckets], registers: [this.prom] }),
+        ),
     );
   }
 

@@ -27,14 +27,20 @@ export interface OpsServer {
   close(): Promise<void>;
 }
 
-async function health(checks: Readonly<Record<string, HealthCheck>>): Promise<{ ok: boolean; body: Record<string, unknown> }> {
+async function health(
+  checks: Readonly<Record<string, HealthCheck>>,
+): Promise<{ ok: boolean; body: Record<string, unknown> }> {
   const results: Record<string, unknown> = {};
   let ok = true;
   let degraded = false;
   for (const [name, check] of Object.entries(checks)) {
     try {
       const r = await check();
-      results[name] = { ok: r.ok, ...(r.degraded === true ? { degraded: true } : {}), ...(r.detail === undefined ? {} : { detail: r.detail }) };
+      results[name] = {
+        ok: r.ok,
+        ...(r.degraded === true ? { degraded: true } : {}),
+        ...(r.detail === undefined ? {} : { detail: r.detail }),
+      };
       ok &&= r.ok;
       degraded ||= r.degraded === true;
     } catch (err) {

@@ -43,7 +43,8 @@ export class Shutdown {
   run(reason = 'shutdown'): Promise<void> {
     this.done ??= (async () => {
       this.log.info({ reason }, 'shutting down');
-      if ((await this.bounded(this.startUp)) === 'timeout') this.log.warn({ ms: this.stepTimeoutMs }, 'start-up did not finish; stopping what has started');
+      if ((await this.bounded(this.startUp)) === 'timeout')
+        this.log.warn({ ms: this.stepTimeoutMs }, 'start-up did not finish; stopping what has started');
       for (const step of this.steps) {
         try {
           const r = await this.bounded(Promise.resolve().then(step.run));
@@ -60,7 +61,9 @@ export class Shutdown {
   /** `work`, or 'timeout' after `stepTimeoutMs`. */
   private async bounded<T>(work: Promise<T>): Promise<T | 'timeout'> {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), this.stepTimeoutMs)));
+    const timeout = new Promise<'timeout'>(
+      (resolve) => (timer = setTimeout(() => resolve('timeout'), this.stepTimeoutMs)),
+    );
     try {
       return await Promise.race([work, timeout]);
     } finally {

@@ -17,11 +17,43 @@ export type { Cue } from './cues.ts';
 
 const DASHES = new Set(['—', '–', '―', '-', '--']);
 const SKIP_PUNCT = new Set([',', '—', '–', '―', '-', '--', ':']);
-const CONJ = new Set(['and', 'but', 'or', 'while', 'as', 'because', 'so', 'then', 'when', 'after', 'before', 'if', 'though', 'although', 'since']);
+const CONJ = new Set([
+  'and',
+  'but',
+  'or',
+  'while',
+  'as',
+  'because',
+  'so',
+  'then',
+  'when',
+  'after',
+  'before',
+  'if',
+  'though',
+  'although',
+  'since',
+]);
 const WINDOW = 80;
-const PREPOSITIONS = new Set(['of', 'to', 'for', 'with', 'about', 'on', 'at', 'by', 'from', 'in', 'into', 'than', 'like', 'against']);
+const PREPOSITIONS = new Set([
+  'of',
+  'to',
+  'for',
+  'with',
+  'about',
+  'on',
+  'at',
+  'by',
+  'from',
+  'in',
+  'into',
+  'than',
+  'like',
+  'against',
+]);
 
-const closesClause = (t: Token | undefined): boolean => !t || t.value === '.' || t.value === ',' || t.value === '!' || t.value === '?';
+const closesClause = (t: Token | undefined): boolean =>
+  !t || t.value === '.' || t.value === ',' || t.value === '!' || t.value === '?';
 
 /** Token window [lo, hi) of plain text right before quotation `q`, inside its sentence. */
 export function windowBefore(ctx: QuoteContext, q: number): [number, number] {
@@ -30,7 +62,15 @@ export function windowBefore(ctx: QuoteContext, q: number): [number, number] {
   let lo = hi;
   const s = sent[hi];
   const p = para[hi];
-  while (lo > 0 && hi - lo < WINDOW && quoteOf[lo - 1] === -1 && sent[lo - 1] === s && para[lo - 1] === p && (toks[lo - 1] as Token).value !== ';') lo--;
+  while (
+    lo > 0 &&
+    hi - lo < WINDOW &&
+    quoteOf[lo - 1] === -1 &&
+    sent[lo - 1] === s &&
+    para[lo - 1] === p &&
+    (toks[lo - 1] as Token).value !== ';'
+  )
+    lo--;
   return [lo, hi];
 }
 
@@ -42,7 +82,15 @@ export function windowAfter(ctx: QuoteContext, q: number): [number, number] {
   const s = sent[lo - 1];
   const p = para[lo - 1];
   let hi = lo;
-  while (hi < toks.length && hi - lo < WINDOW && quoteOf[hi] === -1 && sent[hi] === s && para[hi] === p && (toks[hi] as Token).value !== ';') hi++;
+  while (
+    hi < toks.length &&
+    hi - lo < WINDOW &&
+    quoteOf[hi] === -1 &&
+    sent[hi] === s &&
+    para[hi] === p &&
+    (toks[hi] as Token).value !== ';'
+  )
+    hi++;
   return [lo, hi];
 }
 
@@ -105,7 +153,8 @@ export function cueAfter(ctx: QuoteContext, q: number): Cue | null {
         if (!verbAt(ctx, v, false)) continue;
         let b = v - 1;
         while (b > k && isAdverb(toks[b])) b--;
-        if (toks[b]?.value === ',' || toks[b]?.value === ')') return cueFromPhrase(ctx, np[0], np[1]) ?? { kind: 'anon' };
+        if (toks[b]?.value === ',' || toks[b]?.value === ')')
+          return cueFromPhrase(ctx, np[0], np[1]) ?? { kind: 'anon' };
         break;
       }
     }
@@ -190,7 +239,10 @@ export function cueBefore(ctx: QuoteContext, q: number): Cue | null {
     const cue = np ? cueFromPhrase(ctx, np[0], np[1]) : null;
     if (cue) return cue;
     const after = phraseAfter(ctx, v + 1, hi);
-    if (after && (after[1] === hi || (toks[after[1]] as Token).value === ':' || (toks[after[1]] as Token).value === ',')) {
+    if (
+      after &&
+      (after[1] === hi || (toks[after[1]] as Token).value === ':' || (toks[after[1]] as Token).value === ',')
+    ) {
       const c = cueFromPhrase(ctx, after[0], after[1]);
       if (c && c.kind !== 'np') return c;
     }
@@ -214,25 +266,43 @@ function speechNounCue(ctx: QuoteContext, lo: number, hi: number): Cue | null {
     const next = toks[n + 1];
     if (n + 1 < hi && next && next.lower !== 'that' && next.value !== ':') continue;
     let p = n - 1;
-    while (p >= lo && p >= n - 3 && word(toks[p]) && !isCap(toks[p]) && !DETERMINERS.has((toks[p] as Token).lower) && !isPossessive(toks[p] as Token)) p--;
+    while (
+      p >= lo &&
+      p >= n - 3 &&
+      word(toks[p]) &&
+      !isCap(toks[p]) &&
+      !DETERMINERS.has((toks[p] as Token).lower) &&
+      !isPossessive(toks[p] as Token)
+    )
+      p--;
     const pt = toks[p];
     if (p >= lo && pt && isPossessive(pt)) {
       const np = subjectBefore(ctx, p - 1, lo, false);
       const cue = np ? cueFromPhrase(ctx, np[0], np[1]) : null;
       if (cue) return cue;
     }
-    if (p >= lo && pt && POSSESSIVE_PRONOUN.has(pt.lower)) return { kind: 'pronoun', tok: p, lower: POSSESSIVE_PRONOUN.get(pt.lower) as string };
+    if (p >= lo && pt && POSSESSIVE_PRONOUN.has(pt.lower))
+      return { kind: 'pronoun', tok: p, lower: POSSESSIVE_PRONOUN.get(pt.lower) as string };
     return clauseSubject(ctx, sentenceStart(ctx, lo), n) ?? { kind: 'anon' };
   }
   return null;
 }
 
 const isPossessive = (t: Token): boolean => t.value === '’s' || t.value === "'s" || t.value === '’' || t.value === "'";
-const SPEECH_NOUNS = new Set(`claim claims statement statements remark remarks comment comments words message assertion assertions
+const SPEECH_NOUNS = new Set(
+  `claim claims statement statements remark remarks comment comments words message assertion assertions
   promise promises pledge vow warning warnings description argument arguments insistence suggestion slogan contention
   accusation accusations allegation allegations characterization prediction response reply declaration announcement quip
-  boast complaint testimony tweet tweets`.split(/\s+/));
-const POSSESSIVE_PRONOUN = new Map([['his', 'he'], ['her', 'she'], ['their', 'they'], ['its', 'it'], ['our', 'we'], ['my', 'i']]);
+  boast complaint testimony tweet tweets`.split(/\s+/),
+);
+const POSSESSIVE_PRONOUN = new Map([
+  ['his', 'he'],
+  ['her', 'she'],
+  ['their', 'they'],
+  ['its', 'it'],
+  ['our', 'we'],
+  ['my', 'i'],
+]);
 
 /** `the Texas native nicknamed “…”`, `a box labeled “…”`: a participle after a common noun, not a verb. */
 function reducedRelative(ctx: QuoteContext, np: [number, number], verb: Token, hasAux: boolean): boolean {
@@ -277,5 +347,3 @@ export function cueOfSentenceBefore(ctx: QuoteContext, o: number): Cue | null {
   }
   return null;
 }
-
-

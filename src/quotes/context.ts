@@ -59,7 +59,36 @@ const ENDS = new Set(['.', '!', '?']);
 const OPENERS = new Set([':', '—', '–', '(', '"', '“']);
 
 /** Abbreviations the tokenizer leaves apart from their dot (`Rev .`, `Atty .`). */
-const ABBREV = new Set(['rev', 'atty', 'supt', 'msgr', 'sr', 'jr', 'fr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'sgt', 'capt', 'dr', 'mr', 'mrs', 'ms', 'st', 'prof', 'del', 'adm', 'maj', 'cmdr', 'hon', 'no', 'vs']);
+const ABBREV = new Set([
+  'rev',
+  'atty',
+  'supt',
+  'msgr',
+  'sr',
+  'jr',
+  'fr',
+  'sen',
+  'rep',
+  'gov',
+  'gen',
+  'lt',
+  'col',
+  'sgt',
+  'capt',
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'st',
+  'prof',
+  'del',
+  'adm',
+  'maj',
+  'cmdr',
+  'hon',
+  'no',
+  'vs',
+]);
 
 /** Is token i the dot of an abbreviation (`Rev` + `.`)? */
 export function isAbbrevDot(toks: readonly Token[], i: number): boolean {
@@ -78,7 +107,13 @@ export function newlineBetween(body: string, a: number, b: number): boolean {
  * After a quotation that ends with an end mark, does `Name said.` (or, after `?`/`!`,
  * `Name asked, ...`) follow? Then the attribution belongs to the quotation's sentence.
  */
-function trailingAttribution(toks: readonly Token[], para: Int32Array, quoteOf: Int32Array, i: number, strict: boolean): boolean {
+function trailingAttribution(
+  toks: readonly Token[],
+  para: Int32Array,
+  quoteOf: Int32Array,
+  i: number,
+  strict: boolean,
+): boolean {
   const p = para[i];
   let j = i;
   let seen = 0;
@@ -161,7 +196,9 @@ export function buildContext(analysis: AnalyzedText, spans?: readonly QuoteSpan[
         const q = quotes[quoteOf[i - 1] as number] as QuoteSpan;
         const last = body[q.end - 1] ?? '';
         if (ENDS.has(last) || last === '…') {
-          brk = (isCap(t) || quoteOf[i] !== -1) && !trailingAttribution(toks, para, quoteOf, i, last === '.' || last === '…');
+          brk =
+            (isCap(t) || quoteOf[i] !== -1) &&
+            !trailingAttribution(toks, para, quoteOf, i, last === '.' || last === '…');
         }
       }
       if (brk) cur++;
@@ -176,9 +213,28 @@ export function buildContext(analysis: AnalyzedText, spans?: readonly QuoteSpan[
     const t = toks[i] as Token;
     if (!isCap(t)) continue;
     const p = toks[i - 1];
-    if (i === 0 || sent[i - 1] !== sent[i] || quoteOf[i - 1] !== quoteOf[i] || (p !== undefined && OPENERS.has(p.value))) initial.add(t.lower);
+    if (
+      i === 0 ||
+      sent[i - 1] !== sent[i] ||
+      quoteOf[i - 1] !== quoteOf[i] ||
+      (p !== undefined && OPENERS.has(p.value))
+    )
+      initial.add(t.lower);
   }
   const lowerVocab = new Set<string>();
   if (initial.size > 0) for (const t of toks) if (initial.has(t.lower) && isLowerWord(t)) lowerVocab.add(t.lower);
-  return { body, toks, para, quoteOf, sent, quotes, openTok, afterTok, innerTok, innerEndTok, lineStarts: Int32Array.from(starts), lowerVocab };
+  return {
+    body,
+    toks,
+    para,
+    quoteOf,
+    sent,
+    quotes,
+    openTok,
+    afterTok,
+    innerTok,
+    innerEndTok,
+    lineStarts: Int32Array.from(starts),
+    lowerVocab,
+  };
 }

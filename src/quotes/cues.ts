@@ -38,7 +38,8 @@ export function cueFromPhrase(ctx: QuoteContext, s: number, e: number): Cue | nu
   if (name) return name;
   for (let i = s; i < e; i++) {
     const t = toks[i] as Token;
-    if (t.kind === 'word' && !CAP_STOP.has(t.lower) && !DETERMINERS.has(t.lower) && !CONTRACTION.test(t.value)) return { kind: 'np', start: s, end: e };
+    if (t.kind === 'word' && !CAP_STOP.has(t.lower) && !DETERMINERS.has(t.lower) && !CONTRACTION.test(t.value))
+      return { kind: 'np', start: s, end: e };
   }
   return null;
 }
@@ -60,7 +61,10 @@ export function lastName(ctx: QuoteContext, s: number, e: number, first = false)
         const keep = best?.kind === 'name' && best.end - best.start >= 2 && !!pre && TAIL_PREP.has(pre.lower);
         // `the Ministry of Agriculture`: a body's name runs on over `of` (or `for`) and the capitalized run after it.
         const of = ctx.toks[re];
-        const tail = re + 1 < e && of && (of.lower === 'of' || of.lower === 'for') && isOrgHead(ctx.toks[re - 1] as Token) ? Math.min(capRunEnd(ctx, re + 1, e), e) : re + 1;
+        const tail =
+          re + 1 < e && of && (of.lower === 'of' || of.lower === 'for') && isOrgHead(ctx.toks[re - 1] as Token)
+            ? Math.min(capRunEnd(ctx, re + 1, e), e)
+            : re + 1;
         const end = tail > re + 1 ? tail : span.end;
         if (!keep) best = { kind: 'name', start: span.start, end };
         if (first) return best;
@@ -126,7 +130,48 @@ export function clauseSubject(ctx: QuoteContext, lo: number, hi: number): Cue | 
 }
 
 /** Words that open an introductory phrase, not a subject. */
-const INTRO = new Set(['in', 'on', 'at', 'after', 'before', 'during', 'since', 'while', 'when', 'as', 'although', 'though', 'despite', 'following', 'with', 'for', 'from', 'by', 'under', 'over', 'like', 'unlike', 'if', 'because', 'once', 'until', 'to', 'amid', 'among', 'asked', 'meanwhile', 'still', 'but', 'and', 'yet', 'so', 'however', 'instead', 'earlier', 'later']);
+const INTRO = new Set([
+  'in',
+  'on',
+  'at',
+  'after',
+  'before',
+  'during',
+  'since',
+  'while',
+  'when',
+  'as',
+  'although',
+  'though',
+  'despite',
+  'following',
+  'with',
+  'for',
+  'from',
+  'by',
+  'under',
+  'over',
+  'like',
+  'unlike',
+  'if',
+  'because',
+  'once',
+  'until',
+  'to',
+  'amid',
+  'among',
+  'asked',
+  'meanwhile',
+  'still',
+  'but',
+  'and',
+  'yet',
+  'so',
+  'however',
+  'instead',
+  'earlier',
+  'later',
+]);
 
 /** First token of the sentence that token `i` is in (scanning back at most 120 tokens). */
 export function sentenceStart(ctx: QuoteContext, i: number): number {

@@ -20,11 +20,35 @@ export function wordCount(text: string): number {
   return n;
 }
 
-const SMALL = new Set(['of', 'the', 'a', 'an', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'as', 'is', 'vs', 'vs.', 'v.', '&']);
+const SMALL = new Set([
+  'of',
+  'the',
+  'a',
+  'an',
+  'and',
+  'or',
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'with',
+  'by',
+  'from',
+  'as',
+  'is',
+  'vs',
+  'vs.',
+  'v.',
+  '&',
+]);
 
 /** Title Case ("Meet the Growers", "Harbour Radio Weekly"): every word but small ones capitalized. */
 export function isTitleCase(text: string): boolean {
-  const words = text.replace(/[.,:;!?]+$/, '').split(/\s+/).filter((w) => w.length > 0);
+  const words = text
+    .replace(/[.,:;!?]+$/, '')
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
   if (words.length === 0 || words.length > 8) return false;
   let caps = 0;
   for (const w of words) {
@@ -60,10 +84,13 @@ export function isSentenceLike(text: string): boolean {
   return /[.!?,…—-]$/.test(text);
 }
 
-const TITLE_BEFORE = /(?:['’]s|s['’]|\b(?:newspaper|magazine|network|channel|broadcast|episode|segment|forum|series|report|play))\s*,?\s*$/i;
+const TITLE_BEFORE =
+  /(?:['’]s|s['’]|\b(?:newspaper|magazine|network|channel|broadcast|episode|segment|forum|series|report|play))\s*,?\s*$/i;
 /** A work noun right before the quotation names a title whatever its case: `his book, “…”`, `a spot titled “…”`. */
-const WORK_BEFORE = /\b(?:titled|entitled|book|show|program|programme|documentary|film|movie|song|anthem|album|column|commentary|op-ed|essay|novel|memoir|poem)\s*,?\s*$/i;
-const TITLE_AFTER = /^\s*,?\s*(?:radio |television |tv |talk )?(?:program|programme|show|forum|series|documentary|podcast|segment|broadcast)\b/i;
+const WORK_BEFORE =
+  /\b(?:titled|entitled|book|show|program|programme|documentary|film|movie|song|anthem|album|column|commentary|op-ed|essay|novel|memoir|poem)\s*,?\s*$/i;
+const TITLE_AFTER =
+  /^\s*,?\s*(?:radio |television |tv |talk )?(?:program|programme|show|forum|series|documentary|podcast|segment|broadcast)\b/i;
 
 /** A Title Case name of a show, book or work: `the network’s “Market Hour”`, `on “Harbour Radio Weekly,”`. */
 export function isWorkTitle(body: string, open: number, start: number, end: number, closeEnd: number): boolean {
@@ -74,7 +101,12 @@ export function isWorkTitle(body: string, open: number, start: number, end: numb
   if (TITLE_BEFORE.test(before) || WORK_BEFORE.test(before)) return true;
   if (closeEnd > 0 && TITLE_AFTER.test(body.slice(closeEnd, closeEnd + 30))) return true;
   // A nickname between given name and surname: `Margaret “Peggy” Alder`.
-  return wordCount(text) <= 2 && /\p{Lu}[\p{L}.]*\s$/u.test(before) && closeEnd > 0 && /^\s\p{Lu}/u.test(body.slice(closeEnd, closeEnd + 2));
+  return (
+    wordCount(text) <= 2 &&
+    /\p{Lu}[\p{L}.]*\s$/u.test(before) &&
+    closeEnd > 0 &&
+    /^\s\p{Lu}/u.test(body.slice(closeEnd, closeEnd + 2))
+  );
 }
 
 /**

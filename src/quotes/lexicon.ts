@@ -74,7 +74,9 @@ export const MALE_PRONOUNS = set('he him his himself');
 export const FEMALE_PRONOUNS = set('she her hers herself');
 
 /** Determiners and quantifiers that can open a common-noun speaker ("a spokesman", "one official"). */
-export const DETERMINERS = set('the a an one two three some several many another each his her their its our this that these those other both any');
+export const DETERMINERS = set(
+  'the a an one two three some several many another each his her their its our this that these those other both any',
+);
 
 /** Honorifics and roles stripped from a name ("U.S. Trade Minister Dana Okafor" -> "Dana Okafor"). */
 export const ROLE_WORDS = set(`
@@ -118,5 +120,9 @@ export const CAP_STOP = set(`
 export const NAME_PARTICLES = set('de da del della di du van von der den le la al bin ibn abu el y dos das');
 
 /** Roles and honorifics that say a person is a man or a woman. */
-export const MALE_ROLES = set('mr mr. sir lord king prince congressman councilman spokesman chairman father brother son husband');
-export const FEMALE_ROLES = set('mrs mrs. ms ms. miss dame lady queen princess congresswoman councilwoman spokeswoman chairwoman mother sister daughter wife');
+export const MALE_ROLES = set(
+  'mr mr. sir lord king prince congressman councilman spokesman chairman father brother son husband',
+);
+export const FEMALE_ROLES = set(
+  'mrs mrs. ms ms. miss dame lady queen princess congresswoman councilwoman spokeswoman chairwoman mother sister daughter wife',
+);

@@ -26,7 +26,14 @@ const RIGHT = 0x201d;
 const STRAIGHT = 0x22;
 const APOS = 0x27;
 
-const isSpace = (c: number): boolean => c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
+const isSpace = (c: number): boolean =>
+  c === 0x20 ||
+  (c >= 0x09 && c <= 0x0d) ||
+  c === 0xa0 ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x3000 ||
+  (c >= 0x2000 && c <= 0x200a);
 
 /** True when the text has at least one letter or digit in [a, b). */
 function hasWordChar(text: string, a: number, b: number): boolean {
@@ -88,7 +95,8 @@ export function quoteSpans(text: string): QuoteSpan[] {
     }
     if (open >= 0) {
       const next = nextLineStart(text, lineEnd);
-      if (next >= 0 && text.charCodeAt(next) !== RIGHT && markAt(text, next, text.length) > 0) push(openMark, open, lineEnd, lineEnd, -1, true);
+      if (next >= 0 && text.charCodeAt(next) !== RIGHT && markAt(text, next, text.length) > 0)
+        push(openMark, open, lineEnd, lineEnd, -1, true);
     }
     lineStart = lineEnd + 1;
   }

@@ -1,7 +1,16 @@
 import type { Token } from '../nlp/analysis.ts';
 import { isAbbrevDot, isCap, type QuoteContext } from './context.ts';
 import { FEMALE_NAMES, FIRST_NAMES, MALE_NAMES } from './first-names.ts';
-import { CAP_STOP, FEMALE_ROLES, LABEL_VERBS, MALE_ROLES, NAME_PARTICLES, ORG_HEADS, ROLE_WORDS, SPEECH_VERBS } from './lexicon.ts';
+import {
+  CAP_STOP,
+  FEMALE_ROLES,
+  LABEL_VERBS,
+  MALE_ROLES,
+  NAME_PARTICLES,
+  ORG_HEADS,
+  ROLE_WORDS,
+  SPEECH_VERBS,
+} from './lexicon.ts';
 
 /**
  * Names in running text without a tagger: runs of capitalized words (with
@@ -33,22 +42,39 @@ export const isRole = (t: Token): boolean => ROLE_WORDS.has(t.lower) || ROLE_WOR
 export const isOrgHead = (t: Token): boolean => ORG_HEADS.has(bare(t.lower));
 
 const ROLE_FULL: Readonly<Record<string, string>> = {
-  sen: 'senator', gov: 'governor', rep: 'representative', gen: 'general', pres: 'president', sec: 'secretary', atty: 'attorney',
+  sen: 'senator',
+  gov: 'governor',
+  rep: 'representative',
+  gen: 'general',
+  pres: 'president',
+  sec: 'secretary',
+  atty: 'attorney',
 };
 
 /** Capitalized words that end a run: headline words ("Okafor Calls Marsh …"), not name parts. */
-const RUN_BREAK = new Set(`the a an and or but on in at of for with as after before their his her its our my your to from by
+const RUN_BREAK = new Set(
+  `the a an and or but on in at of for with as after before their his her its our my your to from by
   is are was were will would this that these those who which what when where how why not no than then into over under about
-  against`.split(/\s+/));
+  against`.split(/\s+/),
+);
 
-const breaksRun = (t: Token): boolean => RUN_BREAK.has(t.lower) || SPEECH_VERBS.has(t.lower) || LABEL_VERBS.has(t.lower);
+const breaksRun = (t: Token): boolean =>
+  RUN_BREAK.has(t.lower) || SPEECH_VERBS.has(t.lower) || LABEL_VERBS.has(t.lower);
 
 /** Is token i a hyphen glued to both neighbours (the `-` of "Ki-moon")? */
 function gluedHyphen(toks: readonly Token[], i: number): boolean {
   const t = toks[i];
   const a = toks[i - 1];
   const b = toks[i + 1];
-  return !!t && !!a && !!b && (t.value === '-' || t.value === '‐') && a.end === t.start && t.end === b.start && b.kind === 'word';
+  return (
+    !!t &&
+    !!a &&
+    !!b &&
+    (t.value === '-' || t.value === '‐') &&
+    a.end === t.start &&
+    t.end === b.start &&
+    b.kind === 'word'
+  );
 }
 
 /** End (exclusive) of the capitalized run starting at `i`, or i when none starts there. */
@@ -158,4 +184,3 @@ function onlyInitials(toks: readonly Token[], a: number, e: number): boolean {
   }
   return true;
 }
-

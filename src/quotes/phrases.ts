@@ -1,6 +1,14 @@
 import type { Token } from '../nlp/analysis.ts';
 import { isAbbrevDot, isCap, type QuoteContext } from './context.ts';
-import { BETWEEN_SUBJECT_AND_VERB, DETERMINERS, LABEL_VERBS, NAME_PARTICLES, ROLE_WORDS, SPEECH_VERBS, SUBJECT_PRONOUNS } from './lexicon.ts';
+import {
+  BETWEEN_SUBJECT_AND_VERB,
+  DETERMINERS,
+  LABEL_VERBS,
+  NAME_PARTICLES,
+  ROLE_WORDS,
+  SPEECH_VERBS,
+  SUBJECT_PRONOUNS,
+} from './lexicon.ts';
 
 /**
  * Noun phrases next to a speech verb, found without a tagger: runs of capitalized
@@ -9,12 +17,16 @@ import { BETWEEN_SUBJECT_AND_VERB, DETERMINERS, LABEL_VERBS, NAME_PARTICLES, ROL
  */
 
 /** Lowercase words that never belong inside a speaker noun phrase. */
-const NOT_IN_NP = new Set(`
+const NOT_IN_NP = new Set(
+  `
   that and but or nor who which whom whose when where while as because if though although than then so
   to in on at for with by from of into about after before since until during over under upon across
   it this there here is was were are be been being has have had do does did will would can could may might
   should must not no yet what how why also later then just even still once again very too more most
-  said says told tells the`.trim().split(/\s+/));
+  said says told tells the`
+    .trim()
+    .split(/\s+/),
+);
 
 const isPossessive = (t: Token): boolean => t.value === "'s" || t.value === '’s' || t.value === "'" || t.value === '’';
 const isVerbWord = (t: Token): boolean => SPEECH_VERBS.has(t.lower) || LABEL_VERBS.has(t.lower);
@@ -26,7 +38,12 @@ const glued = (toks: readonly Token[], k: number): boolean => {
 };
 
 /** Subject noun phrase ending at token `j` (inclusive), not before `lo`: [start, end) or null. */
-export function subjectBefore(ctx: QuoteContext, j: number, lo: number, allowAppositive = true): [number, number] | null {
+export function subjectBefore(
+  ctx: QuoteContext,
+  j: number,
+  lo: number,
+  allowAppositive = true,
+): [number, number] | null {
   const { toks, quoteOf } = ctx;
   while (j >= lo && toks[j]?.kind === 'word' && BETWEEN_SUBJECT_AND_VERB.has((toks[j] as Token).lower)) j--;
   if (j < lo) return null;
@@ -70,7 +87,11 @@ export function subjectBefore(ctx: QuoteContext, j: number, lo: number, allowApp
     break;
   }
   // A noun phrase cannot start with a possessive, a hyphen or `of`.
-  while (s <= j && (isPossessive(toks[s] as Token) || (toks[s] as Token).lower === 'of' || (toks[s] as Token).value === '-')) s++;
+  while (
+    s <= j &&
+    (isPossessive(toks[s] as Token) || (toks[s] as Token).lower === 'of' || (toks[s] as Token).value === '-')
+  )
+    s++;
   return s <= j ? [s, j + 1] : null;
 }
 
@@ -78,7 +99,12 @@ const OPENERS = new Set(['-', '--', '—', '–', ':', ')']);
 const PP = new Set(['of', 'at', 'for', 'from', 'with']);
 /** Could this word head a noun phrase that a prepositional tail attaches to (`officials at`, `partner of`)? */
 const nounish = (t: Token | undefined): boolean =>
-  !!t && t.kind === 'word' && !NOT_IN_NP.has(t.lower) && !SUBJECT_PRONOUNS.has(t.lower) && !isVerbWord(t) && !DETERMINERS.has(t.lower) &&
+  !!t &&
+  t.kind === 'word' &&
+  !NOT_IN_NP.has(t.lower) &&
+  !SUBJECT_PRONOUNS.has(t.lower) &&
+  !isVerbWord(t) &&
+  !DETERMINERS.has(t.lower) &&
   (isCap(t) || ROLE_WORDS.has(t.lower) || /(?:s|man|woman|er|or|ist|ent|ant)$/.test(t.lower));
 
 /**
@@ -135,7 +161,8 @@ export function phraseAfter(ctx: QuoteContext, i: number, hi: number): [number, 
         continue;
       }
       if (dets && DETERMINERS.has(t.lower)) continue;
-      if ((t.lower === 'of' || NAME_PARTICLES.has(t.lower)) && isCap(toks[k + 1]) && k > i && isCap(toks[k - 1])) continue;
+      if ((t.lower === 'of' || NAME_PARTICLES.has(t.lower)) && isCap(toks[k + 1]) && k > i && isCap(toks[k - 1]))
+        continue;
       if (NOT_IN_NP.has(t.lower) || isVerbWord(t) || SUBJECT_PRONOUNS.has(t.lower) || lowers >= 3) break;
       if (lowers > 0 && t.lower.length > 4 && t.lower.endsWith('ed')) break;
       lowers++;

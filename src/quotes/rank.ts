@@ -30,11 +30,14 @@ const SAME_SPEAKER = 0.9;
 export function keyQuotes(quotes: readonly Quote[], k: number): Quote[] {
   const n = Math.min(quotes.length, Math.floor(k));
   if (!(n > 0)) return [];
-  const order = quotes.map((q, i) => ({ q, i })).sort((a, b) => (b.q.score ?? 0) - (a.q.score ?? 0) || a.q.start - b.q.start || a.i - b.i);
+  const order = quotes
+    .map((q, i) => ({ q, i }))
+    .sort((a, b) => (b.q.score ?? 0) - (a.q.score ?? 0) || a.q.start - b.q.start || a.i - b.i);
   const picked: Quote[] = [];
   const perSpeaker = new Map<string, number>();
   const used = new Set<number>();
-  const effective = (q: Quote): number => (q.score ?? 0) * SAME_SPEAKER ** (q.speaker === null ? 0 : (perSpeaker.get(q.speaker) ?? 0));
+  const effective = (q: Quote): number =>
+    (q.score ?? 0) * SAME_SPEAKER ** (q.speaker === null ? 0 : (perSpeaker.get(q.speaker) ?? 0));
   while (picked.length < n) {
     let best = -1;
     let bestScore = -Infinity;

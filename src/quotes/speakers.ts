@@ -85,7 +85,16 @@ export class Names {
     let ent = this.entities.get(key);
     if (!ent) {
       const org = isOrgHead(this.ctx.toks[span.end - 1] as Token);
-      ent = { display: null, span: [span.start, span.end], words, male: 0, female: 0, person: false, outside: false, org };
+      ent = {
+        display: null,
+        span: [span.start, span.end],
+        words,
+        male: 0,
+        female: 0,
+        person: false,
+        outside: false,
+        org,
+      };
       this.entities.set(key, ent);
       for (const w of new Set(words)) {
         const list = this.byWord.get(w);
@@ -167,10 +176,14 @@ export class Names {
     if (last === undefined) return [];
     const pool = this.byWord.get(last) ?? [];
     let cands: Entity[] = [];
-    for (const e of pool) if (e.outside && e.words[e.words.length - 1] === last && within(words, e.words)) cands.push(e);
-    if (cands.length === 0 && words.length === 1) for (const e of pool) if (e.outside && e.words[0] === last && !e.org) cands.push(e);
+    for (const e of pool)
+      if (e.outside && e.words[e.words.length - 1] === last && within(words, e.words)) cands.push(e);
+    if (cands.length === 0 && words.length === 1)
+      for (const e of pool) if (e.outside && e.words[0] === last && !e.org) cands.push(e);
     if (cands.length <= 1) return cands;
-    cands = cands.filter((c) => !cands.some((d) => d !== c && d.words.length > c.words.length && within(c.words, d.words)));
+    cands = cands.filter(
+      (c) => !cands.some((d) => d !== c && d.words.length > c.words.length && within(c.words, d.words)),
+    );
     // `Peter Hale` over a headline run like `Farm Lobby Corners Hale`.
     const named = cands.filter((c) => c.words.length >= 2 && FIRST_NAMES.has(c.words[0] as string));
     return named.length > 0 ? named : cands;

@@ -1,6 +1,14 @@
 import type { Token } from '../nlp/analysis.ts';
 import { isCap, type QuoteContext } from './context.ts';
-import { BETWEEN_SUBJECT_AND_VERB, DETERMINERS, LABEL_VERBS, NOUNISH, RELATIVES, SPEECH_VERBS, SUBJECT_PRONOUNS } from './lexicon.ts';
+import {
+  BETWEEN_SUBJECT_AND_VERB,
+  DETERMINERS,
+  LABEL_VERBS,
+  NOUNISH,
+  RELATIVES,
+  SPEECH_VERBS,
+  SUBJECT_PRONOUNS,
+} from './lexicon.ts';
 
 /**
  * Speech verbs in context, without a tagger: is a word used as a verb here (not
@@ -9,8 +17,48 @@ import { BETWEEN_SUBJECT_AND_VERB, DETERMINERS, LABEL_VERBS, NOUNISH, RELATIVES,
  */
 
 export const PASSIVE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'get', 'got', 'gets']);
-export const AUX = new Set(['has', 'have', 'had', 'is', 'was', 'were', 'are', 'be', 'been', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'did', 'does', 'do']);
-const NOUN_BEFORE = new Set(['of', 'for', 'with', 'in', 'on', 'at', 'by', 'from', 'about', 'his', 'her', 'their', 'its', 'our', 'my', 'your', "'s", '’s', 'whose']);
+export const AUX = new Set([
+  'has',
+  'have',
+  'had',
+  'is',
+  'was',
+  'were',
+  'are',
+  'be',
+  'been',
+  'will',
+  'would',
+  'could',
+  'can',
+  'may',
+  'might',
+  'should',
+  'did',
+  'does',
+  'do',
+]);
+const NOUN_BEFORE = new Set([
+  'of',
+  'for',
+  'with',
+  'in',
+  'on',
+  'at',
+  'by',
+  'from',
+  'about',
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'my',
+  'your',
+  "'s",
+  '’s',
+  'whose',
+]);
 const TERM_NOUNS = new Set(['phrase', 'term', 'word', 'words', 'expression', 'slogan', 'label', 'nickname', 'line']);
 
 export const word = (t: Token | undefined): t is Token => !!t && t.kind === 'word';
@@ -23,7 +71,8 @@ export function verbAt(ctx: QuoteContext, v: number, label: boolean): boolean {
   if (!word(t) || isCap(t)) return false;
   // `as a Customs and Excise memo put it`, `has used the phrase “…”`
   if (t.lower === 'put') return ctx.toks[v + 1]?.lower === 'it';
-  if (t.lower === 'used' || t.lower === 'uses' || t.lower === 'using') return TERM_NOUNS.has(ctx.toks[v + 2]?.lower ?? '');
+  if (t.lower === 'used' || t.lower === 'uses' || t.lower === 'using')
+    return TERM_NOUNS.has(ctx.toks[v + 2]?.lower ?? '');
   if (!(SPEECH_VERBS.has(t.lower) || (label && LABEL_VERBS.has(t.lower)))) return false;
   if (!NOUNISH.has(t.lower)) return true;
   // `his claims`, `of late-night tweets`, `a Dana Okafor tweet`: a noun, not a verb.

@@ -28,7 +28,8 @@ const asc = (values: readonly number[]): number[] => [...new Set(values)].sort((
 /** Parse a cron expression; throws with node-cron's reason and the expected form. */
 export function parseCron(expression: string): CronSpec {
   const problem = cronProblem(expression);
-  if (problem !== null) throw new Error(`"${expression}" is not a valid cron expression (${problem}); use ${CRON_HELP}`);
+  if (problem !== null)
+    throw new Error(`"${expression}" is not a valid cron expression (${problem}); use ${CRON_HELP}`);
   const f = cron.parse(expression);
   return {
     expression,

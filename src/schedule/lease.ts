@@ -60,7 +60,10 @@ export class LeaseKeeper {
   private set(leader: boolean): void {
     if (leader === this.leader) return;
     this.leader = leader;
-    this.opts.log.info({ lease: this.opts.name, owner: this.opts.owner }, leader ? 'scheduling lease acquired' : 'scheduling lease lost');
+    this.opts.log.info(
+      { lease: this.opts.name, owner: this.opts.owner },
+      leader ? 'scheduling lease acquired' : 'scheduling lease lost',
+    );
     this.opts.onChange?.(leader);
   }
 

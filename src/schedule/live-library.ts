@@ -50,7 +50,12 @@ export class LiveLibrary {
     this.opts.metrics?.libraryReloads.inc({ result: 'ok' });
     this.opts.metrics?.articles.set(next.articles.length);
     this.opts.log.info(
-      { articles: next.articles.length, added: changes.added.length, updated: changes.updated.length, removed: changes.removed.length },
+      {
+        articles: next.articles.length,
+        added: changes.added.length,
+        updated: changes.updated.length,
+        removed: changes.removed.length,
+      },
       'articles reloaded',
     );
     return changes;

@@ -16,7 +16,8 @@ export function occurrencesOnDay(spec: CronSpec, timeZone: string, year: number,
   if (!matchesDate(spec, year, month, day)) return [];
   const local = new LocalDay(year, month, day, timeZone);
   const out: number[] = [];
-  for (const h of spec.hours) for (const m of spec.minutes) for (const s of spec.seconds) out.push(local.instant(h, m, s));
+  for (const h of spec.hours)
+    for (const m of spec.minutes) for (const s of spec.seconds) out.push(local.instant(h, m, s));
   if (local.steady) return out;
   return [...new Set(out)].sort((a, b) => a - b);
 }
@@ -43,10 +44,14 @@ export function previousOccurrence(spec: CronSpec, timeZone: string, atOrBefore:
   const start = localParts(t, timeZone);
   for (let i = 1; i > -HORIZON_DAYS; i--) {
     const d = addDays(start.year, start.month, start.day, i);
-    const found = occurrencesOnDay(spec, timeZone, d.year, d.month, d.day).filter((x) => x <= t).pop();
+    const found = occurrencesOnDay(spec, timeZone, d.year, d.month, d.day)
+      .filter((x) => x <= t)
+      .pop();
     if (found === undefined) continue;
     const p = addDays(d.year, d.month, d.day, -1);
-    const prev = occurrencesOnDay(spec, timeZone, p.year, p.month, p.day).filter((x) => x <= t).pop();
+    const prev = occurrencesOnDay(spec, timeZone, p.year, p.month, p.day)
+      .filter((x) => x <= t)
+      .pop();
     return new Date(prev === undefined ? found : Math.max(found, prev));
   }
   return null;

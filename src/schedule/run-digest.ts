@@ -51,7 +51,12 @@ export type RunResult =
  * it was posted (`findPosted`) → choose the articles → post with the run's deterministic
  * digest id → mark posted with the message reference. Failures release the claim.
  */
-export async function runDigest(deps: RunDeps, target: DigestTarget, adapter: DigestAdapter, scheduledAt: Date): Promise<RunResult> {
+export async function runDigest(
+  deps: RunDeps,
+  target: DigestTarget,
+  adapter: DigestAdapter,
+  scheduledAt: Date,
+): Promise<RunResult> {
   const digestId = digestIdFor(target.id, scheduledAt);
   const log = deps.log.child({ target: target.id, scheduledAt: scheduledAt.toISOString(), digestId });
   const labels = { target: target.id, platform: target.platform };
@@ -70,7 +75,9 @@ export async function runDigest(deps: RunDeps, target: DigestTarget, adapter: Di
     return 'busy';
   }
   const release = async (): Promise<void> => {
-    await deps.runStore.releaseRun(target.id, scheduledAt, deps.owner).catch((err: unknown) => log.warn({ err }, 'could not release run'));
+    await deps.runStore
+      .releaseRun(target.id, scheduledAt, deps.owner)
+      .catch((err: unknown) => log.warn({ err }, 'could not release run'));
   };
   let postedId: string | undefined;
   try {
@@ -87,12 +94,21 @@ export async function runDigest(deps: RunDeps, target: DigestTarget, adapter: Di
       recentRuns: recentRuns.filter((r) => Date.parse(r.scheduledAt) < scheduledAt.getTime()),
       ...(deps.versions ? { versions: deps.versions } : {}),
     });
-    const articles: PostedArticle[] = selection.articleIds.map((id) => ({ id, file: library.item(id)?.article.file ?? '' }));
+    const articles: PostedArticle[] = selection.articleIds.map((id) => ({
+      id,
+      file: library.item(id)?.article.file ?? '',
+    }));
 
     if (claim.resumed && adapter.findPosted) {
       const found = await adapter.findPosted(target.channel, digestId);
       if (found) {
-        await deps.runStore.markPosted({ targetId: target.id, scheduledAt, messageRef: found.messageId, articles, now: deps.clock.now() });
+        await deps.runStore.markPosted({
+          targetId: target.id,
+          scheduledAt,
+          messageRef: found.messageId,
+          articles,
+          now: deps.clock.now(),
+        });
         deps.metrics?.digestsRecovered.inc(labels);
         log.info({ messageId: found.messageId }, 'interrupted run was already posted; marked posted');
         await deps.onRecovered?.(target, claim.run, found.messageId);
@@ -100,7 +116,13 @@ export async function runDigest(deps: RunDeps, target: DigestTarget, adapter: Di
       }
     }
     if (selection.articleIds.length === 0) {
-      await deps.runStore.markPosted({ targetId: target.id, scheduledAt, messageRef: '', articles: [], now: deps.clock.now() });
+      await deps.runStore.markPosted({
+        targetId: target.id,
+        scheduledAt,
+        messageRef: '',
+        articles: [],
+        now: deps.clock.now(),
+      });
       deps.metrics?.digestsSkipped.inc({ target: target.id, reason: 'empty' });
       log.info('no new articles for this target: nothing posted');
       return 'empty';
@@ -116,9 +138,18 @@ export async function runDigest(deps: RunDeps, target: DigestTarget, adapter: Di
       scheduledAt,
     });
     postedId = posted.messageId;
-    await deps.runStore.markPosted({ targetId: target.id, scheduledAt, messageRef: posted.messageId, articles, now: deps.clock.now() });
+    await deps.runStore.markPosted({
+      targetId: target.id,
+      scheduledAt,
+      messageRef: posted.messageId,
+      articles,
+      now: deps.clock.now(),
+    });
     deps.metrics?.digestsPosted.inc(labels);
-    log.info({ messageId: posted.messageId, articles: articles.length, updated: selection.updatedIds.length }, 'scheduled digest posted');
+    log.info(
+      { messageId: posted.messageId, articles: articles.length, updated: selection.updatedIds.length },
+      'scheduled digest posted',
+    );
     return 'posted';
   } catch (err) {
     if (postedId !== undefined) {

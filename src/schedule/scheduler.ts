@@ -58,7 +58,11 @@ export interface SchedulerStatus {
   readonly running: boolean;
   readonly leader: boolean;
   readonly lastTickAt: string | null;
-  readonly targets: readonly { readonly id: string; readonly nextRun: string | null; readonly lastResult: string | null }[];
+  readonly targets: readonly {
+    readonly id: string;
+    readonly nextRun: string | null;
+    readonly lastResult: string | null;
+  }[];
 }
 
 /**
@@ -103,7 +107,9 @@ export class Scheduler {
   async start(): Promise<void> {
     for (const t of this.deps.targets) {
       if (!this.deps.adapters.has(t.platform)) {
-        throw new Error(`schedule target "${t.id}" posts to ${t.platform}, but no ${t.platform} adapter is running: configure ${t.platform} or remove the target`);
+        throw new Error(
+          `schedule target "${t.id}" posts to ${t.platform}, but no ${t.platform} adapter is running: configure ${t.platform} or remove the target`,
+        );
       }
     }
     this.running = true;
@@ -183,11 +189,19 @@ export class Scheduler {
     if (decision.kind === 'skip') {
       this.done(st, due.getTime(), 'skipped-missed');
       this.deps.metrics?.digestsSkipped.inc({ target: target.id, reason: 'missed' });
-      this.deps.log.info({ target: target.id, scheduledAt: due.toISOString(), reason: decision.reason }, 'missed run not posted');
+      this.deps.log.info(
+        { target: target.id, scheduledAt: due.toISOString(), reason: decision.reason },
+        'missed run not posted',
+      );
       this.deps.onRun?.(target, due, 'skipped-missed');
       return;
     }
-    const result = await runDigest(this.runDeps(), target, this.deps.adapters.get(target.platform) as DigestAdapter, due);
+    const result = await runDigest(
+      this.runDeps(),
+      target,
+      this.deps.adapters.get(target.platform) as DigestAdapter,
+      due,
+    );
     this.deps.onRun?.(target, due, result);
     st.last = result;
     switch (result) {
@@ -205,7 +219,10 @@ export class Scheduler {
       case 'failed':
         st.attempts += 1;
         if (st.attempts >= (this.deps.maxAttempts ?? 5)) {
-          this.deps.log.error({ target: target.id, scheduledAt: due.toISOString(), attempts: st.attempts }, 'giving up on this run');
+          this.deps.log.error(
+            { target: target.id, scheduledAt: due.toISOString(), attempts: st.attempts },
+            'giving up on this run',
+          );
           this.done(st, due.getTime(), 'failed');
           return;
         }
@@ -253,4 +270,3 @@ export class Scheduler {
     this.timer = this.clock.setTimer(() => this.tick(), Math.max(0, wake - now.getTime()));
   }
 }
-

@@ -32,7 +32,8 @@ export function topicMatcher(target: Pick<DigestTarget, 'keywords' | 'tags'>): (
   if (target.keywords.length === 0 && target.tags.length === 0) return () => true;
   const words = target.keywords.map((k) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(k)}(?![\\p{L}\\p{N}])`, 'iu'));
   const tags = new Set(target.tags.map((t) => t.toLowerCase()));
-  return (a) => a.tags.some((t) => tags.has(t.toLowerCase())) || words.some((re) => re.test(a.title) || re.test(a.body));
+  return (a) =>
+    a.tags.some((t) => tags.has(t.toLowerCase())) || words.some((re) => re.test(a.title) || re.test(a.body));
 }
 
 /**
@@ -65,7 +66,8 @@ export function selectArticles(input: SelectionInput): Selection {
     if (ids.length >= target.maxArticles) break;
     if (sent.has(a.id) || !topical(a)) continue;
     const seen = versions?.firstSeen(a.id)?.getTime();
-    const isUpdate = versions?.previousVersionOf(a.id) !== undefined || (sentFiles.has(a.file) && sentFiles.get(a.file) !== a.id);
+    const isUpdate =
+      versions?.previousVersionOf(a.id) !== undefined || (sentFiles.has(a.file) && sentFiles.get(a.file) !== a.id);
     let fresh: boolean;
     if (input.lastPosted === null) fresh = true;
     else if (isUpdate) fresh = seen === undefined || seen >= floor;

@@ -53,7 +53,10 @@ export async function startScheduling(deps: SchedulingDeps): Promise<Scheduling>
     await feeds.start();
     await deps.library.reload();
   }
-  const targets = resolveTargets(s, deps.channels, { defaultTimezone: config.core.timezone, digestSize: config.bot.digestSize });
+  const targets = resolveTargets(s, deps.channels, {
+    defaultTimezone: config.core.timezone,
+    digestSize: config.bot.digestSize,
+  });
   let scheduler: Scheduler | null = null;
   if (s.enabled && targets.length > 0) {
     scheduler = new Scheduler({
@@ -71,7 +74,11 @@ export async function startScheduling(deps: SchedulingDeps): Promise<Scheduling>
     });
     await scheduler.start();
   } else {
-    log.info(s.enabled ? 'no digest targets configured (schedule.targets or DIGEST_CRON): no scheduled digests' : 'scheduled digests disabled on this replica');
+    log.info(
+      s.enabled
+        ? 'no digest targets configured (schedule.targets or DIGEST_CRON): no scheduled digests'
+        : 'scheduled digests disabled on this replica',
+    );
   }
 
   const watcher =
@@ -85,7 +92,10 @@ export async function startScheduling(deps: SchedulingDeps): Promise<Scheduling>
           log,
           onChange: async () => void (await deps.library.reload()),
         }).catch((err: unknown) => {
-          log.warn({ err, dir: config.core.articlesDir }, 'cannot watch the articles folder; new articles need a restart');
+          log.warn(
+            { err, dir: config.core.articlesDir },
+            'cannot watch the articles folder; new articles need a restart',
+          );
           return null;
         });
 
@@ -97,8 +107,16 @@ export async function startScheduling(deps: SchedulingDeps): Promise<Scheduling>
           host: s.opsHost,
           registry,
           checks: {
-            store: async () => ({ ok: (await deps.store.latestDigest('healthz').then(() => true, () => false)) }),
-            scheduler: () => ({ ok: scheduler === null || scheduler.status().running, detail: scheduler?.status() ?? 'disabled' }),
+            store: async () => ({
+              ok: await deps.store.latestDigest('healthz').then(
+                () => true,
+                () => false,
+              ),
+            }),
+            scheduler: () => ({
+              ok: scheduler === null || scheduler.status().running,
+              detail: scheduler?.status() ?? 'disabled',
+            }),
             ...(feeds ? { feeds: () => feedsHealth(feeds) } : {}),
           },
         });

@@ -55,7 +55,11 @@ export interface ResolveOptions {
  * one per platform that has a digest channel — ids `env-slack`, `env-discord`, `env-console`.
  * Throws ConfigError when DIGEST_CRON has no channel to post to, or an id is used twice.
  */
-export function resolveTargets(schedule: ScheduleConfig, channels: DigestChannels, opts: ResolveOptions): DigestTarget[] {
+export function resolveTargets(
+  schedule: ScheduleConfig,
+  channels: DigestChannels,
+  opts: ResolveOptions,
+): DigestTarget[] {
   const targets = schedule.targets.map((t) => toTarget(t, opts.defaultTimezone));
   if (schedule.digestCron !== undefined) {
     const found = (['slack', 'discord', 'console'] as const).filter((p) => channels[p] !== undefined);
@@ -87,6 +91,9 @@ export function resolveTargets(schedule: ScheduleConfig, channels: DigestChannel
   }
   const ids = targets.map((t) => t.id);
   const dup = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (dup !== undefined) throw new ConfigError([`schedule.targets: id "${dup}" is used twice (env-* ids are taken by DIGEST_CRON): rename one`]);
+  if (dup !== undefined)
+    throw new ConfigError([
+      `schedule.targets: id "${dup}" is used twice (env-* ids are taken by DIGEST_CRON): rename one`,
+    ]);
   return targets;
 }

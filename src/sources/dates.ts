@@ -4,9 +4,30 @@
  */
 
 const MONTHS: Readonly<Record<string, number>> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
-  nov: 11, november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 
 /** Month names and abbreviations, longest first, for building regular expressions. */
@@ -45,7 +66,10 @@ const SLASH_DAY = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
 const MONTH_FIRST = new RegExp(`^(${MONTH_PATTERN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})$`, 'i');
 const DAY_FIRST = new RegExp(`^(\\d{1,2})\\.?\\s+(${MONTH_PATTERN})\\.?,?\\s+(\\d{4})$`, 'i');
 /** RFC 2822 style, e.g. `Thu, 27 Sep 2018 10:00:00 GMT`. */
-const RFC2822 = new RegExp(`^(?:[a-z]{3},?\\s+)?\\d{1,2}\\s+(?:${MONTH_PATTERN})\\s+\\d{4}\\s+\\d{2}:\\d{2}(?::\\d{2})?\\s*(?:[a-z]{1,5}|[+-]\\d{4})?$`, 'i');
+const RFC2822 = new RegExp(
+  `^(?:[a-z]{3},?\\s+)?\\d{1,2}\\s+(?:${MONTH_PATTERN})\\s+\\d{4}\\s+\\d{2}:\\d{2}(?::\\d{2})?\\s*(?:[a-z]{1,5}|[+-]\\d{4})?$`,
+  'i',
+);
 
 /**
  * Normalizes a date from metadata (a string, a `Date`, or anything else) to ISO:

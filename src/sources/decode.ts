@@ -72,7 +72,8 @@ export function decodeText(bytes: Uint8Array): Decoded {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (CONTROL_ANY.test(text)) {
     const count = text.match(CONTROL)?.length ?? 0;
-    if (count > text.length * MAX_CONTROL_SHARE) return { ok: false, reason: `binary file (${count} control characters in ${text.length})` };
+    if (count > text.length * MAX_CONTROL_SHARE)
+      return { ok: false, reason: `binary file (${count} control characters in ${text.length})` };
   }
   if (!/\S/.test(text)) return { ok: false, reason: 'empty file (only whitespace)' };
   return { ok: true, text };

@@ -36,7 +36,14 @@ export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 const YIELD_EVERY_MS = 10;
 
 type Format = 'txt' | 'md' | 'html' | 'json';
-const FORMATS: Readonly<Record<string, Format>> = { '.txt': 'txt', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.json': 'json' };
+const FORMATS: Readonly<Record<string, Format>> = {
+  '.txt': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+  '.json': 'json',
+};
 const EXPECTED = 'expected .txt, .md, .html or .json';
 
 /** `812 bytes`, `14.2 KB`, `3.1 MB` (binary units). */
@@ -78,7 +85,10 @@ async function loadFile(entry: Entry, maxBytes: number): Promise<Parsed[]> {
   try {
     const ext = path.extname(file).toLowerCase();
     const format = FORMATS[ext];
-    if (format === undefined) return [{ file, reason: ext === '' ? `no file extension — ${EXPECTED}` : `unknown extension ${ext} — ${EXPECTED}` }];
+    if (format === undefined)
+      return [
+        { file, reason: ext === '' ? `no file extension — ${EXPECTED}` : `unknown extension ${ext} — ${EXPECTED}` },
+      ];
     let bytes: Buffer;
     try {
       const s = statSync(abs);

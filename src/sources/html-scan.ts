@@ -6,15 +6,87 @@
 import { decodeEntities } from './entities.ts';
 
 /** Elements that never have content, and ones whose end tag is commonly left out. */
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
-const OPTIONAL_END = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'thead', 'tbody', 'tfoot', 'colgroup', 'rt', 'rp', 'optgroup']);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
+const OPTIONAL_END = new Set([
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'tr',
+  'td',
+  'th',
+  'option',
+  'thead',
+  'tbody',
+  'tfoot',
+  'colgroup',
+  'rt',
+  'rp',
+  'optgroup',
+]);
 /** Elements whose content the HTML parser reads as plain text, not as markup. */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp']);
 /** Elements whose content is not text of the article. */
-const NOT_ARTICLE = new Set([...RAW_TEXT, 'noscript', 'template', 'svg', 'math', 'head', 'iframe', 'object', 'select', 'button']);
+const NOT_ARTICLE = new Set([
+  ...RAW_TEXT,
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'head',
+  'iframe',
+  'object',
+  'select',
+  'button',
+]);
 const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer',
-  'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'tr',
+  'ul',
 ]);
 
 export interface HtmlStats {
@@ -125,6 +197,8 @@ export function roughTitle(html: string): string | null {
   const open = start < 0 ? -1 : html.indexOf('>', start);
   const end = open < 0 ? -1 : lower.indexOf('</title', open);
   if (end < 0) return null;
-  const t = decodeEntities(html.slice(open + 1, end)).replace(/\s+/g, ' ').trim();
+  const t = decodeEntities(html.slice(open + 1, end))
+    .replace(/\s+/g, ' ')
+    .trim();
   return t === '' ? null : t;
 }

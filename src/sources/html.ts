@@ -5,7 +5,15 @@
  */
 import { normalizeDate } from './dates.ts';
 import { asciiLower, htmlStats, roughHtmlText, roughTitle } from './html-scan.ts';
-import { cleanLine, makeArticle, normalizeParagraphs, normalizeTags, optionalLine, titleFromFileName, type Parsed } from './parsed.ts';
+import {
+  cleanLine,
+  makeArticle,
+  normalizeParagraphs,
+  normalizeTags,
+  optionalLine,
+  titleFromFileName,
+  type Parsed,
+} from './parsed.ts';
 
 /** The small part of the DOM this module uses (the project compiles without the DOM lib). */
 interface DomNode {
@@ -17,7 +25,9 @@ interface DomNode {
   getAttribute?(name: string): string | null;
 }
 interface DomDocument {
-  querySelectorAll(selector: string): ArrayLike<DomNode & { getAttribute(name: string): string | null; textContent: string | null }>;
+  querySelectorAll(
+    selector: string,
+  ): ArrayLike<DomNode & { getAttribute(name: string): string | null; textContent: string | null }>;
   readonly body: DomNode | null;
 }
 interface ReadabilityResult {
@@ -37,7 +47,10 @@ function loadLibs(): Promise<Libs> {
   libs ??= Promise.all([import('linkedom'), import('@mozilla/readability')]).then(([linkedom, readability]) => ({
     parse: (html: string) => new linkedom.DOMParser().parseFromString(html, 'text/html') as unknown as DomDocument,
     readability: (doc: DomDocument) =>
-      new readability.Readability(doc as never, { serializer: (el: unknown) => el as DomNode, maxElemsToParse: MAX_READABILITY_ELEMENTS }).parse() as ReadabilityResult | null,
+      new readability.Readability(doc as never, {
+        serializer: (el: unknown) => el as DomNode,
+        maxElemsToParse: MAX_READABILITY_ELEMENTS,
+      }).parse() as ReadabilityResult | null,
   }));
   return libs;
 }
@@ -63,11 +76,63 @@ function wellFormed(html: string): string {
 }
 
 const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
-  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li', 'main',
-  'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'caption',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'tr',
+  'ul',
 ]);
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'svg', 'math', 'iframe', 'object', 'button', 'select', 'img']);
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'button',
+  'select',
+  'img',
+]);
 
 /** Plain text of an element: block elements end paragraphs, `<br>` breaks a line, spaces collapsed. */
 export function domText(root: DomNode): string {
@@ -117,7 +182,9 @@ function metaMap(doc: DomDocument): Map<string, string[]> {
   for (let i = 0; i < metas.length; i++) {
     const el = metas[i];
     if (el === undefined) continue;
-    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '').trim().toLowerCase();
+    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '')
+      .trim()
+      .toLowerCase();
     const content = el.getAttribute('content');
     if (key === '' || content === null || content.trim() === '') continue;
     const list = map.get(key) ?? [];
@@ -149,7 +216,18 @@ const MAX_DEPTH_TIMES_TEXT = 10_000_000;
  */
 const MAX_ESCAPED_CHARS = 2000;
 
-const DATE_KEYS = ['article:published_time', 'og:published_time', 'date', 'pubdate', 'dc.date', 'dc.date.issued', 'dcterms.date', 'dcterms.created', 'datepublished', 'publishdate'];
+const DATE_KEYS = [
+  'article:published_time',
+  'og:published_time',
+  'date',
+  'pubdate',
+  'dc.date',
+  'dc.date.issued',
+  'dcterms.date',
+  'dcterms.created',
+  'datepublished',
+  'publishdate',
+];
 
 function firstAttr(doc: DomDocument, selector: string, attr: string): string | null {
   const els = doc.querySelectorAll(selector);
@@ -166,7 +244,15 @@ export async function parseHtml(file: string, text: string): Promise<Parsed> {
     const stats = htmlStats(src);
     if (stats.depth > MAX_DEPTH || stats.tags > MAX_TAGS || stats.bareLt > MAX_BARE_LT) {
       const body = normalizeParagraphs(roughHtmlText(src));
-      return makeArticle({ file, title: roughTitle(src) ?? titleFromFileName(file), date: null, source: null, url: null, tags: [], body });
+      return makeArticle({
+        file,
+        title: roughTitle(src) ?? titleFromFileName(file),
+        date: null,
+        source: null,
+        url: null,
+        tags: [],
+        body,
+      });
     }
     const { parse, readability } = await loadLibs();
     const doc = parse(wellFormed(src));
@@ -182,7 +268,10 @@ export async function parseHtml(file: string, text: string): Promise<Parsed> {
     const docTitle = optionalLine(titleEl?.textContent);
     const ogTitle = optionalLine(first('og:title'));
     const url = first('og:url') ?? firstAttr(doc, 'link[rel="canonical"]', 'href');
-    const tags = normalizeTags([...(meta.get('article:tag') ?? []), ...(meta.get('keywords') ?? []).flatMap((k) => k.split(','))]);
+    const tags = normalizeTags([
+      ...(meta.get('article:tag') ?? []),
+      ...(meta.get('keywords') ?? []).flatMap((k) => k.split(',')),
+    ]);
     let date: string | null = null;
     for (const k of DATE_KEYS) {
       for (const v of meta.get(k) ?? []) date ??= normalizeDate(v);
@@ -194,7 +283,9 @@ export async function parseHtml(file: string, text: string): Promise<Parsed> {
 
     let article: ReadabilityResult | null = null;
     const bodyText = doc.body?.textContent ?? '';
-    const affordable = stats.depth * bodyText.length <= MAX_DEPTH_TIMES_TEXT && (bodyText.match(/[<>&\u00a0]/g)?.length ?? 0) <= MAX_ESCAPED_CHARS;
+    const affordable =
+      stats.depth * bodyText.length <= MAX_DEPTH_TIMES_TEXT &&
+      (bodyText.match(/[<>&\u00a0]/g)?.length ?? 0) <= MAX_ESCAPED_CHARS;
     if (affordable) {
       try {
         article = readability(doc); // mutates doc: everything above is read first
@@ -216,7 +307,8 @@ export async function parseHtml(file: string, text: string): Promise<Parsed> {
       body,
     });
   } catch (err) {
-    const why = err instanceof RangeError ? 'it is nested too deeply' : err instanceof Error ? err.message : String(err);
+    const why =
+      err instanceof RangeError ? 'it is nested too deeply' : err instanceof Error ? err.message : String(err);
     return { file, reason: `could not read the HTML: ${why}` };
   }
 }

@@ -12,7 +12,15 @@ function one(file: string, value: unknown): Parsed {
   if (!r.success) return { file, reason: `invalid article: ${describeIssues(r.error)}` };
   const m = normalizeMeta(r.data);
   const raw = [r.data.body, r.data.text, r.data.content].find((s) => typeof s === 'string' && /\S/.test(s)) ?? '';
-  return makeArticle({ file, title: m.title ?? '', date: m.date, source: m.source, url: m.url, tags: m.tags, body: normalizeParagraphs(raw) });
+  return makeArticle({
+    file,
+    title: m.title ?? '',
+    date: m.date,
+    source: m.source,
+    url: m.url,
+    tags: m.tags,
+    body: normalizeParagraphs(raw),
+  });
 }
 
 /** Invalid elements up to this many get a line each; more are summed into one line. */
@@ -29,15 +37,19 @@ function fromArray(file: string, data: readonly unknown[]): Parsed[] {
   let bad = 0;
   for (let i = 0; i < data.length; i++) {
     const v = data[i];
-    const r: Parsed = v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? one(`${file}#${i}`, v)
-      : { file: `${file}#${i}`, reason: 'invalid article: must be an object {"title", "body", …}' };
+    const r: Parsed =
+      v !== null && typeof v === 'object' && !Array.isArray(v)
+        ? one(`${file}#${i}`, v)
+        : { file: `${file}#${i}`, reason: 'invalid article: must be an object {"title", "body", …}' };
     if (!isSkipped(r)) articles.push(r);
     else if (++bad <= LISTED_INVALID + 1) invalid.push(r);
   }
   if (bad <= LISTED_INVALID) return [...articles, ...invalid].sort((a, b) => index(a.file) - index(b.file));
   const first = invalid[0] as SkippedFile;
-  return [...articles, { file, reason: `${bad} of ${data.length} array elements skipped; the first, ${first.file}: ${first.reason}` }];
+  return [
+    ...articles,
+    { file, reason: `${bad} of ${data.length} array elements skipped; the first, ${first.file}: ${first.reason}` },
+  ];
 }
 
 const index = (file: string): number => Number(file.slice(file.lastIndexOf('#') + 1));

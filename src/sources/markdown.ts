@@ -25,7 +25,8 @@ type Split = { readonly yaml: string | null; readonly body: string } | { readonl
 
 /** Separates `---` front matter from the body (text already has `\n` line ends). */
 export function splitFrontMatter(text: string): Split {
-  if (/^\+\+\+[^\S\n]*\n/.test(text)) return { error: 'TOML front matter (+++) is not supported — use YAML between --- lines' };
+  if (/^\+\+\+[^\S\n]*\n/.test(text))
+    return { error: 'TOML front matter (+++) is not supported — use YAML between --- lines' };
   const open = /^---[^\S\n]*\n/.exec(text);
   if (!open) return { yaml: null, body: text };
   const rest = `\n${text.slice(open[0].length)}`;
@@ -74,7 +75,10 @@ function htmlText(html: string): string {
     html
       .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
       .replace(/<(script|style|template)\b[^<>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi, '')
-      .replace(/<\/?(?:p|div|h[1-6]|li|ul|ol|blockquote|section|article|table|tr|pre|figure|figcaption|header|footer)\b[^<>]*>/gi, '\n\n')
+      .replace(
+        /<\/?(?:p|div|h[1-6]|li|ul|ol|blockquote|section|article|table|tr|pre|figure|figcaption|header|footer)\b[^<>]*>/gi,
+        '\n\n',
+      )
       .replace(/<br\s*\/?>/gi, '\n')
       .replace(/<[^<>]*>/g, ''),
   );
@@ -101,10 +105,21 @@ function blocks(tokens: readonly Tok[], out: string[], skip: Tok | null): void {
         for (const item of t.items ?? []) blocks(item.tokens ?? [], out, null);
         break;
       case 'code':
-        out.push(...normalizeParagraphs(t.text ?? '').split('\n\n').filter((p) => p !== ''));
+        out.push(
+          ...normalizeParagraphs(t.text ?? '')
+            .split('\n\n')
+            .filter((p) => p !== ''),
+        );
         break;
       case 'table':
-        for (const row of [t.header ?? [], ...(t.rows ?? [])]) push(out, row.map((c) => inline(c.tokens, c.text).trim()).filter((c) => c !== '').join('; '));
+        for (const row of [t.header ?? [], ...(t.rows ?? [])])
+          push(
+            out,
+            row
+              .map((c) => inline(c.tokens, c.text).trim())
+              .filter((c) => c !== '')
+              .join('; '),
+          );
         break;
       case 'html':
         for (const p of normalizeParagraphs(htmlText(t.text ?? '')).split('\n\n')) push(out, p);
@@ -176,7 +191,8 @@ export function parseMarkdown(file: string, text: string): Parsed {
     }
   }
   if (data === null || data === undefined) data = {};
-  if (typeof data !== 'object' || Array.isArray(data)) return { file, reason: 'front matter must be YAML "key: value" lines (a mapping)' };
+  if (typeof data !== 'object' || Array.isArray(data))
+    return { file, reason: 'front matter must be YAML "key: value" lines (a mapping)' };
   const meta = frontMatterSchema.safeParse(data);
   if (!meta.success) return { file, reason: `front matter field ${describeIssues(meta.error)}` };
   const m = normalizeMeta(meta.data);
@@ -185,7 +201,8 @@ export function parseMarkdown(file: string, text: string): Parsed {
   try {
     tokens = lex(split.body);
   } catch (err) {
-    const why = err instanceof RangeError ? 'it is nested too deeply' : err instanceof Error ? err.message : String(err);
+    const why =
+      err instanceof RangeError ? 'it is nested too deeply' : err instanceof Error ? err.message : String(err);
     return { file, reason: `could not read the Markdown: ${why}` };
   }
   // The first level-1 heading is the title when the front matter has none; a leading heading

@@ -12,19 +12,27 @@ export const metaFields = {
   date: z.union([z.string(), z.date()], { error: 'must be a date such as 2018-09-27' }).nullish(),
   source: text.nullish(),
   url: z.string({ error: 'must be a URL string' }).nullish(),
-  tags: z.union([z.array(text), z.string()], { error: 'must be a list of strings (or one comma-separated string)' }).nullish(),
+  tags: z
+    .union([z.array(text), z.string()], { error: 'must be a list of strings (or one comma-separated string)' })
+    .nullish(),
 };
 
 export const frontMatterSchema = z.object(metaFields);
 
 export const jsonArticleSchema = z
-  .object({
-    ...metaFields,
-    title: z.union([z.string(), z.number()], { error: 'is required (a non-empty string)' }).transform(String).refine(nonBlank, { error: 'must not be empty' }),
-    body: z.string({ error: 'must be a string' }).nullish(),
-    text: z.string({ error: 'must be a string' }).nullish(),
-    content: z.string({ error: 'must be a string' }).nullish(),
-  }, { error: 'must be an object such as {"title": "…", "body": "…"}' })
+  .object(
+    {
+      ...metaFields,
+      title: z
+        .union([z.string(), z.number()], { error: 'is required (a non-empty string)' })
+        .transform(String)
+        .refine(nonBlank, { error: 'must not be empty' }),
+      body: z.string({ error: 'must be a string' }).nullish(),
+      text: z.string({ error: 'must be a string' }).nullish(),
+      content: z.string({ error: 'must be a string' }).nullish(),
+    },
+    { error: 'must be an object such as {"title": "…", "body": "…"}' },
+  )
   .refine((o) => nonBlank(o.body) || nonBlank(o.text) || nonBlank(o.content), {
     error: 'is missing — give a non-empty body, text or content string',
     path: ['body'],
@@ -41,7 +49,13 @@ export function describeIssues(error: z.ZodError): string {
 }
 
 /** The normalized metadata (title left raw for the caller's fallbacks). */
-export function normalizeMeta(m: Meta): { title: string | null; date: string | null; source: string | null; url: string | null; tags: string[] } {
+export function normalizeMeta(m: Meta): {
+  title: string | null;
+  date: string | null;
+  source: string | null;
+  url: string | null;
+  tags: string[];
+} {
   return {
     title: optionalLine(m.title),
     date: m.date === null || m.date === undefined ? null : normalizeDate(m.date),

@@ -21,7 +21,16 @@ export function makeArticle(f: ArticleFields): Parsed {
   const title = cleanLine(f.title);
   if (title === '') return { file: f.file, reason: 'no title' };
   if (!/\S/.test(f.body)) return { file: f.file, reason: 'no body text' };
-  return { id: articleId(title, f.body), file: f.file, title, date: f.date, source: f.source, url: f.url, tags: f.tags, body: f.body };
+  return {
+    id: articleId(title, f.body),
+    file: f.file,
+    title,
+    date: f.date,
+    source: f.source,
+    url: f.url,
+    tags: f.tags,
+    body: f.body,
+  };
 }
 
 /** One line of metadata: whitespace runs collapsed, trimmed. */
@@ -44,7 +53,15 @@ export function normalizeParagraphs(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .split(/\n[^\S\n]*\n\s*/)
-    .map((p) => (p.includes('\n') ? p.split('\n').map((l) => l.trimEnd()).join('\n') : p).trim())
+    .map((p) =>
+      (p.includes('\n')
+        ? p
+            .split('\n')
+            .map((l) => l.trimEnd())
+            .join('\n')
+        : p
+      ).trim(),
+    )
     .filter((p) => /\S/.test(p))
     .join('\n\n');
 }

@@ -31,7 +31,10 @@ export function parseTxt(file: string, text: string): Article {
   let date: string | null = null;
   const m = DATELINE.exec(body);
   if (m) {
-    date = m[1] !== undefined ? ymd(Number(m[3]), monthNumber(m[1]), Number(m[2])) : ymd(Number(m[4]), Number(m[5]), Number(m[6]));
+    date =
+      m[1] !== undefined
+        ? ymd(Number(m[3]), monthNumber(m[1]), Number(m[2]))
+        : ymd(Number(m[4]), Number(m[5]), Number(m[6]));
     body = body.slice(m[0].length);
   }
   body = body.trimEnd();

@@ -35,14 +35,20 @@ export function describeFsError(err: unknown): string {
   }
 }
 
-function kindOf(s: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+function kindOf(s: {
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+}): string {
   if (s.isFIFO()) return 'a named pipe';
   if (s.isSocket()) return 'a socket';
   if (s.isCharacterDevice() || s.isBlockDevice()) return 'a device';
   return 'not a regular file';
 }
 
-const within = (inner: string, outer: string): boolean => inner === outer || inner.startsWith(outer.endsWith(path.sep) ? outer : outer + path.sep);
+const within = (inner: string, outer: string): boolean =>
+  inner === outer || inner.startsWith(outer.endsWith(path.sep) ? outer : outer + path.sep);
 /** Kernel and device trees: never article text, and reading them can block or leak host state. */
 const NEVER = ['/proc', '/sys', '/dev'];
 
@@ -52,8 +58,10 @@ const NEVER = ['/proc', '/sys', '/dev'];
  * `/etc/passwd` or `/proc/meminfo` as an article.
  */
 export function linkProblem(target: string, rootReal: string, allowed: readonly string[] = []): string | null {
-  if (NEVER.some((p) => within(target, p))) return `symbolic link to ${target} (system files are never loaded) — not followed`;
-  if (!within(target, rootReal) && !allowed.some((a) => within(target, a))) return `symbolic link to ${target}, outside the articles folder — not followed; copy the file into the folder instead`;
+  if (NEVER.some((p) => within(target, p)))
+    return `symbolic link to ${target} (system files are never loaded) — not followed`;
+  if (!within(target, rootReal) && !allowed.some((a) => within(target, a)))
+    return `symbolic link to ${target}, outside the articles folder — not followed; copy the file into the folder instead`;
   return null;
 }
 
@@ -115,16 +123,22 @@ export async function walkFolder(root: string, opts: WalkOptions = {}): Promise<
       else if (s.isFile()) out.push({ file: rel, abs });
       else if (s.isDirectory()) {
         // A folder inside the articles folder is walked on its own; following the link would load it twice.
-        if (within(target, rootReal) || within(rootReal, target) || seen.has(target)) out.push({ file: rel, reason: 'symbolic link to a folder that is already loaded — not followed' });
+        if (within(target, rootReal) || within(rootReal, target) || seen.has(target))
+          out.push({ file: rel, reason: 'symbolic link to a folder that is already loaded — not followed' });
         else {
           seen.add(target);
           await dir(abs, rel);
         }
-      }
-      else out.push({ file: rel, reason: kindOf(s) });
+      } else out.push({ file: rel, reason: kindOf(s) });
     } catch (err) {
       const code = (err as { code?: unknown }).code;
-      out.push({ file: rel, reason: code === 'ENOENT' ? 'broken symbolic link (its target does not exist)' : `cannot read: ${describeFsError(err)}` });
+      out.push({
+        file: rel,
+        reason:
+          code === 'ENOENT'
+            ? 'broken symbolic link (its target does not exist)'
+            : `cannot read: ${describeFsError(err)}`,
+      });
     }
   }
 

@@ -78,7 +78,10 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
 ];
 
 /** Apply pending migrations in one transaction; returns how many were applied. */
-export async function migratePostgres(pool: pg.Pool, migrations: readonly string[] = POSTGRES_MIGRATIONS): Promise<number> {
+export async function migratePostgres(
+  pool: pg.Pool,
+  migrations: readonly string[] = POSTGRES_MIGRATIONS,
+): Promise<number> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');

@@ -66,15 +66,20 @@ export class PostgresRunStore implements RunStore {
       if (inserted.rows[0]) {
         outcome = { kind: 'claimed', run: toRun(inserted.rows[0]), resumed: false };
       } else {
-        const locked = await client.query<RunRow>('SELECT * FROM digest_runs WHERE target_id = $1 AND scheduled_at = $2 FOR UPDATE', [
-          req.targetId,
-          req.scheduledAt,
-        ]);
+        const locked = await client.query<RunRow>(
+          'SELECT * FROM digest_runs WHERE target_id = $1 AND scheduled_at = $2 FOR UPDATE',
+          [req.targetId, req.scheduledAt],
+        );
         const run = toRun(locked.rows[0] as RunRow);
         const holds =
           req.lease !== undefined &&
-          (await client.query('SELECT 1 FROM leases WHERE name = $1 AND owner = $2 AND expires_at > $3', [req.lease, req.owner, req.now]))
-            .rowCount === 1;
+          (
+            await client.query('SELECT 1 FROM leases WHERE name = $1 AND owner = $2 AND expires_at > $3', [
+              req.lease,
+              req.owner,
+              req.now,
+            ])
+          ).rowCount === 1;
         if (run.state === 'posted') outcome = { kind: 'posted', run };
         else if (!mayClaim(run, req, holds)) outcome = { kind: 'busy', run };
         else {
@@ -114,10 +119,10 @@ export class PostgresRunStore implements RunStore {
   }
 
   async findRun(targetId: string, scheduledAt: Date): Promise<RunRecord | null> {
-    const { rows } = await this.pool.query<RunRow>('SELECT * FROM digest_runs WHERE target_id = $1 AND scheduled_at = $2', [
-      targetId,
-      scheduledAt,
-    ]);
+    const { rows } = await this.pool.query<RunRow>(
+      'SELECT * FROM digest_runs WHERE target_id = $1 AND scheduled_at = $2',
+      [targetId, scheduledAt],
+    );
     return rows[0] ? toRun(rows[0]) : null;
   }
 
@@ -154,12 +159,10 @@ export class PostgresRunStore implements RunStore {
   }
 
   async renewLease(name: string, owner: string, ttlMs: number, now: Date): Promise<boolean> {
-    const res = await this.pool.query('UPDATE leases SET expires_at = $3 WHERE name = $1 AND owner = $2 AND expires_at > $4', [
-      name,
-      owner,
-      new Date(now.getTime() + ttlMs),
-      now,
-    ]);
+    const res = await this.pool.query(
+      'UPDATE leases SET expires_at = $3 WHERE name = $1 AND owner = $2 AND expires_at > $4',
+      [name, owner, new Date(now.getTime() + ttlMs), now],
+    );
     return res.rowCount === 1;
   }
 

@@ -73,21 +73,34 @@ export class PostgresStore implements StateStore {
       `INSERT INTO digests (id, platform, channel, message_id, thread, article_ids, date, posted_at)
        VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8)
        ON CONFLICT (id) DO UPDATE SET message_id = excluded.message_id, thread = excluded.thread, posted_at = excluded.posted_at`,
-      [r.id, r.platform, r.channel, r.messageId, serializeThread(r.thread), JSON.stringify(r.articleIds), r.date, r.postedAt],
+      [
+        r.id,
+        r.platform,
+        r.channel,
+        r.messageId,
+        serializeThread(r.thread),
+        JSON.stringify(r.articleIds),
+        r.date,
+        r.postedAt,
+      ],
     );
   }
 
   async digestForThread(thread: ThreadRef): Promise<DigestRecord | null> {
-    const { rows } = await this.pool.query<DigestRow>('SELECT * FROM digests WHERE thread = $1 ORDER BY posted_at DESC LIMIT 1', [
-      serializeThread(thread),
-    ]);
+    const { rows } = await this.pool.query<DigestRow>(
+      'SELECT * FROM digests WHERE thread = $1 ORDER BY posted_at DESC LIMIT 1',
+      [serializeThread(thread)],
+    );
     return rows[0] ? toDigestRecord(rows[0]) : null;
   }
 
   async latestDigest(platform: string, channel?: string): Promise<DigestRecord | null> {
     const { rows } =
       channel === undefined
-        ? await this.pool.query<DigestRow>('SELECT * FROM digests WHERE platform = $1 ORDER BY posted_at DESC, seq DESC LIMIT 1', [platform])
+        ? await this.pool.query<DigestRow>(
+            'SELECT * FROM digests WHERE platform = $1 ORDER BY posted_at DESC, seq DESC LIMIT 1',
+            [platform],
+          )
         : await this.pool.query<DigestRow>(
             'SELECT * FROM digests WHERE platform = $1 AND channel = $2 ORDER BY posted_at DESC, seq DESC LIMIT 1',
             [platform, channel],
@@ -98,7 +111,15 @@ export class PostgresStore implements StateStore {
   async addTurn(thread: ThreadRef, t: StoredTurn): Promise<void> {
     await this.pool.query(
       `INSERT INTO turns (thread, question, answer, answered, article_ids, sentences, at) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7)`,
-      [serializeThread(thread), t.question, t.answer, t.answered, JSON.stringify(t.articleIds), JSON.stringify(t.sentences), t.at],
+      [
+        serializeThread(thread),
+        t.question,
+        t.answer,
+        t.answered,
+        JSON.stringify(t.articleIds),
+        JSON.stringify(t.sentences),
+        t.at,
+      ],
     );
   }
 

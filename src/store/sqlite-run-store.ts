@@ -62,13 +62,16 @@ export class SqliteRunStore implements RunStore {
   constructor(private readonly db: Database.Database) {}
 
   private row(targetId: string, scheduledAt: string): RunRow | undefined {
-    return this.db.prepare('SELECT * FROM digest_runs WHERE target_id = ? AND scheduled_at = ?').get(targetId, scheduledAt) as
-      | RunRow
-      | undefined;
+    return this.db
+      .prepare('SELECT * FROM digest_runs WHERE target_id = ? AND scheduled_at = ?')
+      .get(targetId, scheduledAt) as RunRow | undefined;
   }
 
   private holds(lease: string, owner: string, now: number): boolean {
-    return this.db.prepare('SELECT 1 FROM leases WHERE name = ? AND owner = ? AND expires_at > ?').get(lease, owner, now) !== undefined;
+    return (
+      this.db.prepare('SELECT 1 FROM leases WHERE name = ? AND owner = ? AND expires_at > ?').get(lease, owner, now) !==
+      undefined
+    );
   }
 
   claimRun(req: ClaimRequest): Promise<ClaimOutcome> {
@@ -106,13 +109,21 @@ export class SqliteRunStore implements RunStore {
         `UPDATE digest_runs SET state = 'posted', message_ref = ?, posted_at = ?, articles = ?
          WHERE target_id = ? AND scheduled_at = ? AND state != 'posted'`,
       )
-      .run(req.messageRef, req.now.getTime(), JSON.stringify(req.articles), req.targetId, req.scheduledAt.toISOString());
+      .run(
+        req.messageRef,
+        req.now.getTime(),
+        JSON.stringify(req.articles),
+        req.targetId,
+        req.scheduledAt.toISOString(),
+      );
     return Promise.resolve(info.changes === 1);
   }
 
   releaseRun(targetId: string, scheduledAt: Date, owner: string): Promise<boolean> {
     const info = this.db
-      .prepare(`UPDATE digest_runs SET state = 'released' WHERE target_id = ? AND scheduled_at = ? AND owner = ? AND state = 'claimed'`)
+      .prepare(
+        `UPDATE digest_runs SET state = 'released' WHERE target_id = ? AND scheduled_at = ? AND owner = ? AND state = 'claimed'`,
+      )
       .run(targetId, scheduledAt.toISOString(), owner);
     return Promise.resolve(info.changes === 1);
   }
@@ -141,7 +152,9 @@ export class SqliteRunStore implements RunStore {
     const acquire = this.db.transaction((): boolean => {
       const row = this.db.prepare('SELECT * FROM leases WHERE name = ?').get(name) as LeaseRow | undefined;
       if (!row) {
-        this.db.prepare('INSERT INTO leases (name, owner, expires_at, epoch) VALUES (?, ?, ?, 1)').run(name, owner, t + ttlMs);
+        this.db
+          .prepare('INSERT INTO leases (name, owner, expires_at, epoch) VALUES (?, ?, ?, 1)')
+          .run(name, owner, t + ttlMs);
         return true;
       }
       if (row.owner === owner && row.expires_at > t) {
@@ -149,7 +162,9 @@ export class SqliteRunStore implements RunStore {
         return true;
       }
       if (row.expires_at > t) return false;
-      this.db.prepare('UPDATE leases SET owner = ?, expires_at = ?, epoch = epoch + 1 WHERE name = ?').run(owner, t + ttlMs, name);
+      this.db
+        .prepare('UPDATE leases SET owner = ?, expires_at = ?, epoch = epoch + 1 WHERE name = ?')
+        .run(owner, t + ttlMs, name);
       return true;
     });
     return Promise.resolve(acquire.immediate());
@@ -169,7 +184,9 @@ export class SqliteRunStore implements RunStore {
   }
 
   leaseHolder(name: string, now: Date): Promise<LeaseHolder | null> {
-    const row = this.db.prepare('SELECT * FROM leases WHERE name = ? AND expires_at > ?').get(name, now.getTime()) as LeaseRow | undefined;
+    const row = this.db.prepare('SELECT * FROM leases WHERE name = ? AND expires_at > ?').get(name, now.getTime()) as
+      | LeaseRow
+      | undefined;
     return Promise.resolve(row ? { owner: row.owner, expiresAt: iso(row.expires_at), epoch: row.epoch } : null);
   }
 }

@@ -54,23 +54,36 @@ export class SqliteStore implements StateStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(id) DO UPDATE SET message_id = excluded.message_id, thread = excluded.thread, posted_at = excluded.posted_at`,
       )
-      .run(r.id, r.platform, r.channel, r.messageId, serializeThread(r.thread), JSON.stringify(r.articleIds), r.date, r.postedAt);
+      .run(
+        r.id,
+        r.platform,
+        r.channel,
+        r.messageId,
+        serializeThread(r.thread),
+        JSON.stringify(r.articleIds),
+        r.date,
+        r.postedAt,
+      );
     return Promise.resolve();
   }
 
   digestForThread(thread: ThreadRef): Promise<DigestRecord | null> {
-    const row = this.db.prepare('SELECT * FROM digests WHERE thread = ? ORDER BY posted_at DESC LIMIT 1').get(serializeThread(thread)) as
-      | SqliteDigestRow
-      | undefined;
+    const row = this.db
+      .prepare('SELECT * FROM digests WHERE thread = ? ORDER BY posted_at DESC LIMIT 1')
+      .get(serializeThread(thread)) as SqliteDigestRow | undefined;
     return Promise.resolve(row ? toRecord(row) : null);
   }
 
   latestDigest(platform: string, channel?: string): Promise<DigestRecord | null> {
     const row = (
       channel === undefined
-        ? this.db.prepare('SELECT * FROM digests WHERE platform = ? ORDER BY posted_at DESC, rowid DESC LIMIT 1').get(platform)
+        ? this.db
+            .prepare('SELECT * FROM digests WHERE platform = ? ORDER BY posted_at DESC, rowid DESC LIMIT 1')
+            .get(platform)
         : this.db
-            .prepare('SELECT * FROM digests WHERE platform = ? AND channel = ? ORDER BY posted_at DESC, rowid DESC LIMIT 1')
+            .prepare(
+              'SELECT * FROM digests WHERE platform = ? AND channel = ? ORDER BY posted_at DESC, rowid DESC LIMIT 1',
+            )
             .get(platform, channel)
     ) as SqliteDigestRow | undefined;
     return Promise.resolve(row ? toRecord(row) : null);
@@ -78,8 +91,18 @@ export class SqliteStore implements StateStore {
 
   addTurn(thread: ThreadRef, t: StoredTurn): Promise<void> {
     this.db
-      .prepare('INSERT INTO turns (thread, question, answer, answered, article_ids, sentences, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(serializeThread(thread), t.question, t.answer, t.answered ? 1 : 0, JSON.stringify(t.articleIds), JSON.stringify(t.sentences), t.at);
+      .prepare(
+        'INSERT INTO turns (thread, question, answer, answered, article_ids, sentences, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        serializeThread(thread),
+        t.question,
+        t.answer,
+        t.answered ? 1 : 0,
+        JSON.stringify(t.articleIds),
+        JSON.stringify(t.sentences),
+        t.at,
+      );
     return Promise.resolve();
   }
 

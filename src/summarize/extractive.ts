@@ -22,7 +22,12 @@ export interface ExtractiveOptions {
 export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { rank: DEFAULT_RANK, mmr: DEFAULT_MMR };
 
 /** Indices (into `analysis.sentences`, ascending) of the `n` sentences of the summary. */
-export function selectSentences(article: Article, analysis: AnalyzedText, n: number, options: ExtractiveOptions = DEFAULT_EXTRACTIVE): number[] {
+export function selectSentences(
+  article: Article,
+  analysis: AnalyzedText,
+  n: number,
+  options: ExtractiveOptions = DEFAULT_EXTRACTIVE,
+): number[] {
   const want = Math.floor(n);
   if (!(want > 0) || analysis.sentences.length === 0) return [];
   const { scores, similarity, ranked } = scoreSentences(analysis, article.title, options.rank);
@@ -33,8 +38,15 @@ export function selectSentences(article: Article, analysis: AnalyzedText, n: num
 }
 
 /** The `n`-sentence extractive summary of an article (see the module comment). */
-export function extractiveSummary(article: Article, analysis: AnalyzedText, n: number, options: ExtractiveOptions = DEFAULT_EXTRACTIVE): Summary {
-  const sentences = selectSentences(article, analysis, n, options).map((i) => (analysis.sentences[i] as { text: string }).text);
+export function extractiveSummary(
+  article: Article,
+  analysis: AnalyzedText,
+  n: number,
+  options: ExtractiveOptions = DEFAULT_EXTRACTIVE,
+): Summary {
+  const sentences = selectSentences(article, analysis, n, options).map(
+    (i) => (analysis.sentences[i] as { text: string }).text,
+  );
   return { method: 'extractive', sentences };
 }
 

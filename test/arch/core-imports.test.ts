@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 
 /** Platform SDKs live only in their adapters (and the composition root / their CLIs). */
 const PLATFORM = /^(@slack\/|discord\.js$|@discordjs\/)/;
-const ALLOWED = [/^src\/adapters\/slack\//, /^src\/adapters\/discord\//, /^src\/main\.ts$/, /^src\/cli\/discord-register\.ts$/];
+const ALLOWED = [
+  /^src\/adapters\/slack\//,
+  /^src\/adapters\/discord\//,
+  /^src\/main\.ts$/,
+  /^src\/cli\/discord-register\.ts$/,
+];
 /** Only the config module reads the environment. */
 const ENV_ALLOWED = [/^src\/config\//, /^src\/main\.ts$/, /^src\/cli\//];
 
@@ -17,7 +22,8 @@ function files(dir: string): string[] {
 
 function imports(source: string): string[] {
   const out: string[] = [];
-  const re = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
+  const re =
+    /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
   for (let m = re.exec(source); m !== null; m = re.exec(source)) out.push((m[1] ?? m[2] ?? m[3]) as string);
   return out;
 }
@@ -27,18 +33,27 @@ describe('architecture', () => {
 
   it('finds the source files it checks', () => {
     expect(all.length).toBeGreaterThan(5);
-    expect(imports("import a from 'discord.js';\nexport { b } from \"@slack/bolt\";")).toEqual(['discord.js', '@slack/bolt']);
+    expect(imports('import a from \'discord.js\';\nexport { b } from "@slack/bolt";')).toEqual([
+      'discord.js',
+      '@slack/bolt',
+    ]);
   });
 
   it('core code imports no platform SDK', () => {
     const offenders = all
       .filter((f) => !ALLOWED.some((re) => re.test(f)))
-      .flatMap((f) => imports(readFileSync(f, 'utf8')).filter((m) => PLATFORM.test(m)).map((m) => `${f} imports ${m}`));
+      .flatMap((f) =>
+        imports(readFileSync(f, 'utf8'))
+          .filter((m) => PLATFORM.test(m))
+          .map((m) => `${f} imports ${m}`),
+      );
     expect(offenders).toEqual([]);
   });
 
   it('only src/config reads process.env', () => {
-    const offenders = all.filter((f) => !ENV_ALLOWED.some((re) => re.test(f)) && /process\.env\b/.test(readFileSync(f, 'utf8')));
+    const offenders = all.filter(
+      (f) => !ENV_ALLOWED.some((re) => re.test(f)) && /process\.env\b/.test(readFileSync(f, 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 });

@@ -48,7 +48,8 @@ function files(dir: string): string[] {
 /** Module specifiers of static imports/exports (type-only included), side-effect imports and import(). */
 function specifiers(source: string): string[] {
   const out: string[] = [];
-  const re = /(?:import|export)\s[^'";]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
+  const re =
+    /(?:import|export)\s[^'";]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
   for (let m = re.exec(source); m !== null; m = re.exec(source)) out.push((m[1] ?? m[2] ?? m[3]) as string);
   return out;
 }
@@ -131,13 +132,32 @@ describe('folder layers of src/', () => {
       "import '../side/effect.ts';",
       "const f = await import('../lazy/f.ts');",
     ].join('\n');
-    expect(specifiers(src)).toEqual(['../domain/types.ts', '../nlp/analysis.ts', './d.ts', '../e/e.ts', '../side/effect.ts', '../lazy/f.ts']);
+    expect(specifiers(src)).toEqual([
+      '../domain/types.ts',
+      '../nlp/analysis.ts',
+      './d.ts',
+      '../e/e.ts',
+      '../side/effect.ts',
+      '../lazy/f.ts',
+    ]);
     expect(edges.length).toBeGreaterThan(20);
   });
 
   it('finds a cycle when there is one', () => {
-    expect(cycles([{ from: 'a', to: 'b' }, { from: 'b', to: 'c' }, { from: 'c', to: 'a' }, { from: 'c', to: 'd' }])).toEqual([['a', 'b', 'c']]);
-    expect(cycles([{ from: 'a', to: 'b' }, { from: 'b', to: 'c' }])).toEqual([]);
+    expect(
+      cycles([
+        { from: 'a', to: 'b' },
+        { from: 'b', to: 'c' },
+        { from: 'c', to: 'a' },
+        { from: 'c', to: 'd' },
+      ]),
+    ).toEqual([['a', 'b', 'c']]);
+    expect(
+      cycles([
+        { from: 'a', to: 'b' },
+        { from: 'b', to: 'c' },
+      ]),
+    ).toEqual([]);
   });
 
   it('has no import cycle between top folders', () => {
@@ -152,7 +172,9 @@ describe('folder layers of src/', () => {
     const tops = readdirSync('src', { withFileTypes: true })
       .filter((e) => e.isDirectory() || e.name.endsWith('.ts'))
       .map((e) => e.name);
-    const unknown = tops.filter((t) => !rowOf.has(t)).map((t) => `src/${t} has no layer: add it to LAYERS in test/arch/folder-layers.test.ts`);
+    const unknown = tops
+      .filter((t) => !rowOf.has(t))
+      .map((t) => `src/${t} has no layer: add it to LAYERS in test/arch/folder-layers.test.ts`);
     expect(unknown).toEqual([]);
   });
 

@@ -40,7 +40,12 @@ export function chatAdapterContract(name: string, setup: HarnessFactory): void {
       store = new SqliteStore(':memory:');
       const articles = contractArticles();
       library = await buildLibrary(articles, { sentences: 3, quotes: 3, createAnswerer });
-      bot = new Bot({ library: () => library, store, clock: () => new Date('2026-11-28T09:00:00Z'), log: silentLogger() });
+      bot = new Bot({
+        library: () => library,
+        store,
+        clock: () => new Date('2026-11-28T09:00:00Z'),
+        log: silentLogger(),
+      });
       h = await setup(bot);
     });
 

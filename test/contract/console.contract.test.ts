@@ -26,7 +26,14 @@ chatAdapterContract('console', async (bot) => {
       // The console follows the latest digest's thread; another thread is another console.
       const current = adapter.currentThread;
       if (current.thread !== thread.thread) {
-        const reply = await bot.handlers.onMessage({ platform: 'console', channel: thread.channel, user: 'you', text, thread, mentioned: false });
+        const reply = await bot.handlers.onMessage({
+          platform: 'console',
+          channel: thread.channel,
+          user: 'you',
+          text,
+          thread,
+          mentioned: false,
+        });
         return reply === null ? null : 'reply';
       }
       const out = await type(text);

@@ -62,7 +62,9 @@ chatAdapterContract('discord', async (bot) => {
       const id = fake.userMessage(channel, text);
       if (!(await answered)) return null;
       const isReply = (q: { method: string; path: string; json: any }): boolean =>
-        q.method === 'POST' && q.path === `/channels/${channel}/messages` && q.json?.message_reference?.message_id === id;
+        q.method === 'POST' &&
+        q.path === `/channels/${channel}/messages` &&
+        q.json?.message_reference?.message_id === id;
       return visibleText((await fake.rest.waitFor(isReply, 5000)).json);
     },
     outbound: () => fake.outbound().map((q) => q.body),

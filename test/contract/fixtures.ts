@@ -24,4 +24,8 @@ export function contractArticles(): Article[] {
 }
 
 /** Live mentions or link markup a platform would act on (escaped or defanged forms don't match). */
-export const LIVE_MARKUP: readonly RegExp[] = [/(?<![\w\u200b])@(everyone|here)\b(?!\u200b)/, /<[!@#][^\u200b]/, /<https?:[^>\u200b]*\|/];
+export const LIVE_MARKUP: readonly RegExp[] = [
+  /(?<![\w\u200b])@(everyone|here)\b(?!\u200b)/,
+  /<[!@#][^\u200b]/,
+  /<https?:[^>\u200b]*\|/,
+];

@@ -11,7 +11,10 @@ function visible(payload: Record<string, unknown>): string {
   const blocks = payload['blocks'];
   if (!Array.isArray(blocks)) return String(payload['text'] ?? '');
   return blocks
-    .map((b: { text?: { text?: string }; elements?: { text?: string }[] }) => b.text?.text ?? (b.elements ?? []).map((e) => e.text ?? '').join(' '))
+    .map(
+      (b: { text?: { text?: string }; elements?: { text?: string }[] }) =>
+        b.text?.text ?? (b.elements ?? []).map((e) => e.text ?? '').join(' '),
+    )
     .filter((t) => t !== '')
     .join('\n');
 }
@@ -24,12 +27,18 @@ function visible(payload: Record<string, unknown>): string {
 chatAdapterContract('slack', async (bot) => {
   const fake = await new FakeSlack().start();
   const handled: HandledEvent[] = [];
-  const adapter = createSlackAdapter(slackConfig(fake, 'socket'), silentLogger(), { retryConfig: FAST_RETRY, onHandled: (e) => handled.push(e) });
+  const adapter = createSlackAdapter(slackConfig(fake, 'socket'), silentLogger(), {
+    retryConfig: FAST_RETRY,
+    onHandled: (e) => handled.push(e),
+  });
   await adapter.start(bot.handlers);
   let n = 0;
 
   /** Delivers something and waits until the adapter has handled it; returns its outcome. */
-  const deliver = async (kind: HandledEvent['kind'], send: () => Promise<unknown>): Promise<HandledEvent['outcome']> => {
+  const deliver = async (
+    kind: HandledEvent['kind'],
+    send: () => Promise<unknown>,
+  ): Promise<HandledEvent['outcome']> => {
     const before = handled.filter((h) => h.kind === kind).length;
     await send();
     const done = await waitFor(() => handled.filter((h) => h.kind === kind)[before], 10_000, `${kind} handled`);
@@ -42,7 +51,12 @@ chatAdapterContract('slack', async (bot) => {
     command: async (text: string, thread?: ThreadRef) => {
       const id = `contract-${++n}`;
       // Slack escapes &, < and > in what the user typed.
-      await deliver('command', () => fake.sendEnvelope('slash_commands', commandPayload(fake, escapeMrkdwn(text), id, thread?.channel ?? 'C0DIGEST')));
+      await deliver('command', () =>
+        fake.sendEnvelope(
+          'slash_commands',
+          commandPayload(fake, escapeMrkdwn(text), id, thread?.channel ?? 'C0DIGEST'),
+        ),
+      );
       return fake.responses
         .filter((r) => r.id === id)
         .map((r) => visible(r.body))
@@ -52,13 +66,33 @@ chatAdapterContract('slack', async (bot) => {
       n += 1;
       const ts = `1900000000.${String(n).padStart(6, '0')}`;
       const before = fake.calls.length;
-      const event = { type: 'message', channel: thread.channel, user: 'U0HUMAN', text: escapeMrkdwn(text), ts, thread_ts: thread.thread, channel_type: 'channel' };
-      const outcome = await deliver('message', () => fake.sendEnvelope('events_api', eventPayload(event, `EvContract${n}`)));
+      const event = {
+        type: 'message',
+        channel: thread.channel,
+        user: 'U0HUMAN',
+        text: escapeMrkdwn(text),
+        ts,
+        thread_ts: thread.thread,
+        channel_type: 'channel',
+      };
+      const outcome = await deliver('message', () =>
+        fake.sendEnvelope('events_api', eventPayload(event, `EvContract${n}`)),
+      );
       if (outcome !== 'answered') return null;
-      const replies = fake.calls.slice(before).filter((c) => c.method === 'chat.postMessage' && c.args['thread_ts'] === thread.thread && c.args['channel'] === thread.channel);
+      const replies = fake.calls
+        .slice(before)
+        .filter(
+          (c) =>
+            c.method === 'chat.postMessage' &&
+            c.args['thread_ts'] === thread.thread &&
+            c.args['channel'] === thread.channel,
+        );
       return replies.length === 0 ? null : replies.map((c) => visible(c.args)).join('\n');
     },
-    outbound: () => [...fake.calls.filter((c) => c.method.startsWith('chat.')).map((c) => JSON.stringify(c.args)), ...fake.responses.map((r) => r.raw)],
+    outbound: () => [
+      ...fake.calls.filter((c) => c.method.startsWith('chat.')).map((c) => JSON.stringify(c.args)),
+      ...fake.responses.map((r) => r.raw),
+    ],
     close: async () => {
       await adapter.stop();
       await fake.close();

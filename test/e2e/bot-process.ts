@@ -77,7 +77,8 @@ export function startBot(env: Readonly<Record<string, string>>, opts: StartOptio
     throw err;
   }
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !BOT_VARIABLES.has(k)));
-  const harness = opts.cwd === undefined ? { DATA_DIR: path.join(tmp, 'data'), ARTICLES_DIR: articles, LOG_LEVEL: 'warn' } : {};
+  const harness =
+    opts.cwd === undefined ? { DATA_DIR: path.join(tmp, 'data'), ARTICLES_DIR: articles, LOG_LEVEL: 'warn' } : {};
   const proc = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'src/main.ts')], {
     cwd: opts.cwd ?? ROOT,
     stdio: [opts.stdin ?? 'ignore', 'pipe', 'pipe'],
@@ -87,7 +88,9 @@ export function startBot(env: Readonly<Record<string, string>>, opts: StartOptio
   let err = '';
   proc.stdout?.setEncoding('utf8').on('data', (c: string) => (out += c));
   proc.stderr?.setEncoding('utf8').on('data', (c: string) => (err += c));
-  const exited = new Promise<number | string>((resolve) => proc.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+  const exited = new Promise<number | string>((resolve) =>
+    proc.on('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  );
   const running = (): boolean => proc.exitCode === null && proc.signalCode === null;
   const kill = (signal: NodeJS.Signals = 'SIGKILL'): Promise<number | string> => {
     if (running()) proc.kill(signal);
@@ -111,20 +114,32 @@ export function startBot(env: Readonly<Record<string, string>>, opts: StartOptio
 /** The exit code (or signal) within `ms`, or 'timeout'. */
 export function exitWithin(bot: BotProcess, ms: number): Promise<number | string> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  return Promise.race([bot.exited, new Promise<string>((resolve) => (timer = setTimeout(() => resolve('timeout'), ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([
+    bot.exited,
+    new Promise<string>((resolve) => (timer = setTimeout(() => resolve('timeout'), ms))),
+  ]).finally(() => clearTimeout(timer));
 }
 
 /**
  * Polls `probe` until it returns something; rejects after `timeoutMs`, or at once when the bot
  * exits first — either way with its stderr, so a failed start-up says why.
  */
-export async function until<T>(bot: BotProcess, probe: () => T | undefined | null | false, timeoutMs: number, what: string): Promise<T> {
+export async function until<T>(
+  bot: BotProcess,
+  probe: () => T | undefined | null | false,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const value = probe();
     if (value !== undefined && value !== null && value !== false) return value;
-    if (!bot.running()) throw new Error(`bot exited (${String(bot.proc.exitCode ?? bot.proc.signalCode)}) while waiting for ${what}; stderr:\n${bot.stderr()}`);
-    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; stderr:\n${bot.stderr()}`);
+    if (!bot.running())
+      throw new Error(
+        `bot exited (${String(bot.proc.exitCode ?? bot.proc.signalCode)}) while waiting for ${what}; stderr:\n${bot.stderr()}`,
+      );
+    if (Date.now() > end)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; stderr:\n${bot.stderr()}`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }
@@ -142,7 +157,11 @@ export interface RunRow {
 export function recordedRuns(bot: BotProcess, targetId: string): RunRow[] {
   const db = new Database(path.join(bot.tmp, 'data', 'state.db'), { readonly: true, fileMustExist: true });
   try {
-    return db.prepare('SELECT target_id, scheduled_at, digest_id, state, message_ref FROM digest_runs WHERE target_id = ? ORDER BY scheduled_at').all(targetId) as RunRow[];
+    return db
+      .prepare(
+        'SELECT target_id, scheduled_at, digest_id, state, message_ref FROM digest_runs WHERE target_id = ? ORDER BY scheduled_at',
+      )
+      .all(targetId) as RunRow[];
   } finally {
     db.close();
   }

@@ -8,7 +8,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 const root = mkdtempSync(path.join(os.tmpdir(), 'cli-cases-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function run(script: 'digest' | 'ask', args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
+function run(
+  script: 'digest' | 'ask',
+  args: readonly string[],
+): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], {
     encoding: 'utf8',
     env: { ...process.env, LOG_LEVEL: 'warn' },
@@ -18,14 +21,19 @@ function run(script: 'digest' | 'ask', args: readonly string[]): { status: numbe
 }
 
 function article(dir: string, file: string, title: string, date: string): void {
-  writeFileSync(path.join(dir, file), `${title}\n\n${date} – The council met on Monday to discuss the harbour budget. "We will decide in May," said Mira Olsen, the treasurer.\n`);
+  writeFileSync(
+    path.join(dir, file),
+    `${title}\n\n${date} – The council met on Monday to discuss the harbour budget. "We will decide in May," said Mira Olsen, the treasurer.\n`,
+  );
 }
 
 describe('CLI cases', () => {
   it.each([['digest'], ['ask']] as const)('%s: a missing --articles folder exits 2 with one clear line', (script) => {
     const r = run(script, ['--articles', path.join(root, 'nonexistent'), ...(script === 'ask' ? ['Who spoke?'] : [])]);
     expect(r.status).toBe(2);
-    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^--articles .*nonexistent: does not exist — give a folder/)]);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^--articles .*nonexistent: does not exist — give a folder/),
+    ]);
     expect(r.stdout).toBe('');
   });
 
@@ -42,9 +50,18 @@ describe('CLI cases', () => {
     article(dir, 'a-old.txt', 'Old harbour budget talks', '2024-01-05');
     article(dir, 'b-new.txt', 'New harbour budget talks', '2025-06-01');
     article(dir, 'c-middle.txt', 'Middle harbour budget talks', '2024-09-10');
-    const titles = (args: readonly string[]): string[] => (JSON.parse(run('digest', ['--articles', dir, '--format', 'json', ...args]).stdout) as { articles: { title: string }[] }).articles.map((a) => a.title);
+    const titles = (args: readonly string[]): string[] =>
+      (
+        JSON.parse(run('digest', ['--articles', dir, '--format', 'json', ...args]).stdout) as {
+          articles: { title: string }[];
+        }
+      ).articles.map((a) => a.title);
     expect(titles([])).toEqual(['New harbour budget talks', 'Middle harbour budget talks', 'Old harbour budget talks']);
-    expect(titles(['--order', 'file'])).toEqual(['Old harbour budget talks', 'New harbour budget talks', 'Middle harbour budget talks']);
+    expect(titles(['--order', 'file'])).toEqual([
+      'Old harbour budget talks',
+      'New harbour budget talks',
+      'Middle harbour budget talks',
+    ]);
     expect(run('digest', ['--articles', dir, '--order', 'random']).status).toBe(2);
   });
 

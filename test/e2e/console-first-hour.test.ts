@@ -24,15 +24,28 @@ Halvorsen, the guild's chair. The work starts in the spring.
 `;
 
 describe('the console chat while it runs', () => {
-  it('finds an article added while running, logs nothing into its output, runs a console target, and ends on exit', { timeout: 90_000 }, async () => {
+  it('finds an article added while running, logs nothing into its output, runs a console target, and ends on exit', {
+    timeout: 90_000,
+  }, async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'console-target-'));
     const config = path.join(dir, 'local.yaml');
     // A console target due every second: it posts once, when something is new since its last digest.
-    writeFileSync(config, 'schedule:\n  watchDebounceMs: 200\n  targets:\n    - { id: here, platform: console, channel: console, cron: "* * * * * *", lookbackHours: 720 }\n');
-    const live = (bot = startBot({ ARTICLES_WATCH: 'auto', LOG_LEVEL: 'info', CONFIG_FILE: config }, { articles: 'fresh', stdin: 'pipe' }));
+    writeFileSync(
+      config,
+      'schedule:\n  watchDebounceMs: 200\n  targets:\n    - { id: here, platform: console, channel: console, cron: "* * * * * *", lookbackHours: 720 }\n',
+    );
+    const live = (bot = startBot(
+      { ARTICLES_WATCH: 'auto', LOG_LEVEL: 'info', CONFIG_FILE: config },
+      { articles: 'fresh', stdin: 'pipe' },
+    ));
     await until(live, () => live.stdout().includes('You are in this digest’s thread'), 30_000, 'the start-up digest');
     // The watcher starts after the scheduler; by the target's second check it has its first snapshot.
-    await until(live, () => /no new articles for this target/.test(live.stderr()), 15_000, 'the console target running');
+    await until(
+      live,
+      () => /no new articles for this target/.test(live.stderr()),
+      15_000,
+      'the console target running',
+    );
 
     // The watcher reloads. Under load its first snapshot may still be in progress and include
     // the file; the file is then written again (a new mtime) every few seconds until it is seen.
@@ -51,9 +64,19 @@ describe('the console chat while it runs', () => {
       'the reload after the file was added',
     );
     live.proc.stdin?.write('search lighthouse beacons\n');
-    await until(live, () => /Articles matching “lighthouse beacons”[\s\S]*Lighthouse keepers vote to modernise/.test(live.stdout()), 10_000, 'the added article in a search');
+    await until(
+      live,
+      () => /Articles matching “lighthouse beacons”[\s\S]*Lighthouse keepers vote to modernise/.test(live.stdout()),
+      10_000,
+      'the added article in a search',
+    );
     // The console target posted the new article as a digest, into the console.
-    await until(live, () => (live.stdout().match(/News digest/g)?.length ?? 0) >= 2 && /■ Lighthouse keepers/.test(live.stdout()), 15_000, 'the console target digest');
+    await until(
+      live,
+      () => (live.stdout().match(/News digest/g)?.length ?? 0) >= 2 && /■ Lighthouse keepers/.test(live.stdout()),
+      15_000,
+      'the console target digest',
+    );
 
     live.proc.stdin?.write('exit\n');
     expect(await exitWithin(live, 15_000)).toBe(0);

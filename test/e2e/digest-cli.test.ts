@@ -13,12 +13,16 @@ describe('digest CLI through a pipe', () => {
   it('prints one complete JSON document for hundreds of articles and exits 0', () => {
     const dir = path.join(root, 'articles');
     writeSyntheticCorpus(dir, 300, 300);
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/digest.ts', '--format', 'json', '--quotes', 'all', '--articles', dir], {
-      encoding: 'utf8',
-      env: { ...process.env, LOG_LEVEL: 'warn' },
-      maxBuffer: 1 << 26,
-      timeout: 60_000,
-    });
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/digest.ts', '--format', 'json', '--quotes', 'all', '--articles', dir],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, LOG_LEVEL: 'warn' },
+        maxBuffer: 1 << 26,
+        timeout: 60_000,
+      },
+    );
     expect(run.status).toBe(0);
     expect(run.stdout.length).toBeGreaterThan(200_000);
     const out = JSON.parse(run.stdout) as { articles: { summary: { sentences: string[] } }[] };

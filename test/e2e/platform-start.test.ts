@@ -32,11 +32,15 @@ afterEach(async () => {
 /** `metadata.event_payload.digest_id` of a digest message, if it carries one. */
 function digestIdOf(call: RecordedCall): string | undefined {
   const meta = call.args['metadata'] as { event_type?: unknown; event_payload?: { digest_id?: unknown } } | undefined;
-  return meta?.event_type === 'trade_news_digest' && typeof meta.event_payload?.digest_id === 'string' ? meta.event_payload.digest_id : undefined;
+  return meta?.event_type === 'trade_news_digest' && typeof meta.event_payload?.digest_id === 'string'
+    ? meta.event_payload.digest_id
+    : undefined;
 }
 
 describe('the bot process with Slack in Socket Mode (fake Slack on 127.0.0.1)', () => {
-  it('posts the scheduled digest once per run, answers in its thread, and exits 0 on SIGTERM', { timeout: 30_000 }, async () => {
+  it('posts the scheduled digest once per run, answers in its thread, and exits 0 on SIGTERM', {
+    timeout: 30_000,
+  }, async () => {
     const fake = await new FakeSlack().start();
     closers.push(() => fake.close());
     const running = (bot = startBot(
@@ -58,13 +62,19 @@ describe('the bot process with Slack in Socket Mode (fake Slack on 127.0.0.1)', 
 
     // The scheduled digest: a top-level message in C0TEST with the founding article, carrying its run's digest id.
     const topLevelDigests = (): RecordedCall[] =>
-      fake.callsOf('chat.postMessage').filter((c) => c.args['channel'] === 'C0TEST' && c.args['thread_ts'] === undefined && digestIdOf(c) !== undefined);
+      fake
+        .callsOf('chat.postMessage')
+        .filter(
+          (c) => c.args['channel'] === 'C0TEST' && c.args['thread_ts'] === undefined && digestIdOf(c) !== undefined,
+        );
     const digest = await until(running, () => topLevelDigests()[0], 15_000, 'the scheduled digest (chat.postMessage)');
     const digestId = digestIdOf(digest);
     expect(digest.token).toBe(GOOD_BOT_TOKEN);
     expect(JSON.stringify(digest.args)).toMatch(/US &(amp;)? Japan To Start Trade Negotiations/);
     expect(digest.args['link_names']).toBe('false');
-    const parent = fake.messages.find((m) => m.channel === 'C0TEST' && m.thread_ts === undefined && m.metadata !== undefined)?.ts;
+    const parent = fake.messages.find(
+      (m) => m.channel === 'C0TEST' && m.thread_ts === undefined && m.metadata !== undefined,
+    )?.ts;
     expect(parent).toBeDefined();
 
     // More every-second runs go by: none posts again (nothing new since the first digest).
@@ -74,7 +84,18 @@ describe('the bot process with Slack in Socket Mode (fake Slack on 127.0.0.1)', 
     // A follow-up in the digest's thread, delivered over the socket → acked, answered in that thread.
     const ack = await fake.sendEnvelope(
       'events_api',
-      eventPayload({ type: 'message', channel: 'C0TEST', user: 'U0HUMAN', text: 'What did Abe say?', ts: '1900000000.000001', thread_ts: parent, channel_type: 'channel' }, 'EvE2E1'),
+      eventPayload(
+        {
+          type: 'message',
+          channel: 'C0TEST',
+          user: 'U0HUMAN',
+          text: 'What did Abe say?',
+          ts: '1900000000.000001',
+          thread_ts: parent,
+          channel_type: 'channel',
+        },
+        'EvE2E1',
+      ),
       5000,
     );
     expect(ack.envelope_id).toMatch(/^env-/);
@@ -97,12 +118,16 @@ describe('the bot process with Slack in Socket Mode (fake Slack on 127.0.0.1)', 
     expect(runs.length).toBeGreaterThanOrEqual(2);
     expect(new Set(runs.map((r) => r.digest_id)).size).toBe(runs.length);
     expect(runs.every((r) => r.state === 'posted')).toBe(true);
-    expect(runs.filter((r) => r.message_ref !== '' && r.message_ref !== null)).toEqual([expect.objectContaining({ digest_id: digestId, message_ref: parent })]);
+    expect(runs.filter((r) => r.message_ref !== '' && r.message_ref !== null)).toEqual([
+      expect.objectContaining({ digest_id: digestId, message_ref: parent }),
+    ]);
   });
 });
 
 describe('the bot process with Discord (fake REST + gateway on 127.0.0.1)', () => {
-  it('posts the scheduled digest with mentions off; a SIGTERM during that first post lets it finish, then exits 0', { timeout: 30_000 }, async () => {
+  it('posts the scheduled digest with mentions off; a SIGTERM during that first post lets it finish, then exits 0', {
+    timeout: 30_000,
+  }, async () => {
     const fake = await new FakeDiscord().start();
     closers.push(() => fake.close());
     expect(fake.appId).toMatch(/^\d{17,20}$/); // a real snowflake: more digits than a safe integer keeps
@@ -137,7 +162,11 @@ describe('the bot process with Discord (fake REST + gateway on 127.0.0.1)', () =
     // The post was finished, not cut off: its thread was started and the run recorded as posted.
     const first = fake.messages.get(fake.channelId)?.[0];
     expect(first?.nonce).toBe(post.json?.nonce);
-    expect(fake.rest.requests.some((q) => q.method === 'POST' && q.path === `/channels/${fake.channelId}/messages/${first?.id}/threads`)).toBe(true);
+    expect(
+      fake.rest.requests.some(
+        (q) => q.method === 'POST' && q.path === `/channels/${fake.channelId}/messages/${first?.id}/threads`,
+      ),
+    ).toBe(true);
     expect(recordedRuns(running, 'env-discord').filter((r) => r.message_ref === first?.id)).toEqual([
       expect.objectContaining({ state: 'posted', digest_id: post.json?.nonce }),
     ]);

@@ -27,7 +27,11 @@ export class RecordingAdapter implements ChatAdapter {
   postDigest(channel: string, digest: Digest, opts?: { readonly digestId?: string }): Promise<PostedDigest> {
     this.digests.push({ channel, digest, digestId: opts?.digestId });
     const messageId = `m${this.digests.length}`;
-    return Promise.resolve({ messageId, messageIds: [messageId], thread: { platform: this.platform, channel, thread: messageId } });
+    return Promise.resolve({
+      messageId,
+      messageIds: [messageId],
+      thread: { platform: this.platform, channel, thread: messageId },
+    });
   }
 
   reply(thread: ThreadRef, reply: BotReply): Promise<void> {

@@ -78,7 +78,9 @@ export class ConsoleAdapter implements ChatAdapter {
     const interactive = this.opts.interactive;
     const rl = createInterface({
       input: this.opts.input,
-      ...(interactive ? { output: this.opts.output, terminal: true, prompt: PROMPT, historySize: 100 } : { terminal: false }),
+      ...(interactive
+        ? { output: this.opts.output, terminal: true, prompt: PROMPT, historySize: 100 }
+        : { terminal: false }),
       crlfDelay: Infinity,
     });
     this.rl = rl;
@@ -121,7 +123,9 @@ export class ConsoleAdapter implements ChatAdapter {
       const reply = await handlers.onMessage({ ...base, text: line, mentioned: true });
       if (reply) this.write(reply);
     } catch (err) {
-      this.opts.output.write(terminalText(`Something went wrong: ${err instanceof Error ? err.message : String(err)}\n`));
+      this.opts.output.write(
+        terminalText(`Something went wrong: ${err instanceof Error ? err.message : String(err)}\n`),
+      );
     }
   }
 

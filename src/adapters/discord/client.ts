@@ -8,7 +8,12 @@ import { NO_MENTIONS } from './send.ts';
  * off by default, REST pointed at `config.apiUrl` when set, and its warnings in our log.
  * Rate limits are waited out by @discordjs/rest; reconnects and resumes by @discordjs/ws.
  */
-export function createClient(config: DiscordConfig, log: Logger, messageContent: boolean, extra: Partial<ClientOptions> = {}): Client {
+export function createClient(
+  config: DiscordConfig,
+  log: Logger,
+  messageContent: boolean,
+  extra: Partial<ClientOptions> = {},
+): Client {
   const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages];
   if (messageContent) intents.push(GatewayIntentBits.MessageContent);
   const client = new Client({
@@ -44,11 +49,18 @@ function watch(client: Client, log: Logger): void {
     );
   });
   client.rest.on(RESTEvents.InvalidRequestWarning, (info) => {
-    log.warn({ count: info.count, remainingTimeMs: info.remainingTime }, 'discord: many invalid requests (401/403/429) — check permissions');
+    log.warn(
+      { count: info.count, remainingTimeMs: info.remainingTime },
+      'discord: many invalid requests (401/403/429) — check permissions',
+    );
   });
-  client.on(Events.ShardReconnecting, (shard) => log.warn({ shard }, 'discord: gateway connection lost — reconnecting'));
+  client.on(Events.ShardReconnecting, (shard) =>
+    log.warn({ shard }, 'discord: gateway connection lost — reconnecting'),
+  );
   client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'discord: gateway session resumed'));
-  client.on(Events.ShardDisconnect, (event, shard) => log.error({ shard, code: event.code }, 'discord: gateway closed for good'));
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    log.error({ shard, code: event.code }, 'discord: gateway closed for good'),
+  );
   client.on(Events.ShardError, (err, shard) => log.warn({ err, shard }, 'discord: gateway error'));
   client.on(Events.Error, (err) => log.error({ err }, 'discord: client error'));
   client.on(Events.Warn, (message) => log.warn(`discord: ${message}`));

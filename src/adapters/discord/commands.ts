@@ -29,17 +29,25 @@ export function commandDefinition(): RESTPostAPIChatInputApplicationCommandsJSON
         .setName('ask')
         .setDescription('Ask a question about the articles')
         .addStringOption((o) =>
-          o.setName('question').setDescription('e.g. What did Abe say about the talks?').setRequired(true).setMaxLength(500),
+          o
+            .setName('question')
+            .setDescription('e.g. What did Abe say about the talks?')
+            .setRequired(true)
+            .setMaxLength(500),
         ),
     )
     .addSubcommand((s) =>
       s
         .setName('search')
         .setDescription('Find articles, best first')
-        .addStringOption((o) => o.setName('terms').setDescription('e.g. steel tariffs').setRequired(true).setMaxLength(200)),
+        .addStringOption((o) =>
+          o.setName('terms').setDescription('e.g. steel tariffs').setRequired(true).setMaxLength(200),
+        ),
     )
     .addSubcommand((s) => s.setName('latest').setDescription('Show the latest digest'))
-    .addSubcommand((s) => s.setName('post').setDescription('Post the digest in this channel now, with a thread for questions'))
+    .addSubcommand((s) =>
+      s.setName('post').setDescription('Post the digest in this channel now, with a thread for questions'),
+    )
     .addSubcommand((s) => s.setName('help').setDescription('How to use the trade-news bot'))
     .toJSON();
 }

@@ -1,4 +1,11 @@
-import { Events, ThreadAutoArchiveDuration, type Client, type ClientOptions, type Message, type SendableChannels } from 'discord.js';
+import {
+  Events,
+  ThreadAutoArchiveDuration,
+  type Client,
+  type ClientOptions,
+  type Message,
+  type SendableChannels,
+} from 'discord.js';
 import type { ChatAdapter, ChatHandlers, PostedDigest } from '../../chat/chat-adapter.ts';
 import type { Digest } from '../../domain/types.ts';
 import type { ThreadRef } from '../../domain/thread-ref.ts';
@@ -6,7 +13,14 @@ import type { BotReply } from '../../chat/replies.ts';
 import type { DiscordConfig } from '../../config/discord-section.ts';
 import type { Logger } from '../../log/logger.ts';
 import { createClient } from './client.ts';
-import { DiscordAdapterError, channelLabel, isPermissionError, isUnknownChannel, permissionError, type Step } from './errors.ts';
+import {
+  DiscordAdapterError,
+  channelLabel,
+  isPermissionError,
+  isUnknownChannel,
+  permissionError,
+  type Step,
+} from './errors.ts';
 import { findPostedDigest } from './find-posted.ts';
 import { handleInteraction } from './interactions.ts';
 import { handleMessage } from './messages.ts';
@@ -32,7 +46,10 @@ export interface DiscordAdapterOptions {
 function isNetworkError(err: unknown): boolean {
   const e = err as { code?: unknown; message?: unknown; cause?: { code?: unknown } } | null;
   const code = typeof e?.code === 'string' ? e.code : typeof e?.cause?.code === 'string' ? e.cause.code : '';
-  return /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|UND_ERR_)/.test(code) || /fetch failed|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|socket hang up/.test(String(e?.message ?? ''));
+  return (
+    /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|UND_ERR_)/.test(code) ||
+    /fetch failed|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|socket hang up/.test(String(e?.message ?? ''))
+  );
 }
 
 const PLATFORM = 'discord';
@@ -55,7 +72,10 @@ export class DiscordAdapter implements ChatAdapter {
   async start(handlers: ChatHandlers): Promise<void> {
     if (this.client) return;
     if (this.config.token === undefined) {
-      throw new DiscordAdapterError('DISCORD_LOGIN_FAILED', 'DISCORD_TOKEN (discord.token) is not set: the Discord adapter cannot connect.');
+      throw new DiscordAdapterError(
+        'DISCORD_LOGIN_FAILED',
+        'DISCORD_TOKEN (discord.token) is not set: the Discord adapter cannot connect.',
+      );
     }
     let client: Client;
     try {
@@ -66,7 +86,8 @@ export class DiscordAdapter implements ChatAdapter {
           : 'discord: Message Content intent off (DISCORD_MESSAGE_CONTENT=false) — in digest threads the bot answers only mentions and /trade-news; see docs/discord.md',
       );
     } catch (err) {
-      if (!(this.config.messageContent && err instanceof Error && /disallowed intents/i.test(err.message))) throw this.loginError(err);
+      if (!(this.config.messageContent && err instanceof Error && /disallowed intents/i.test(err.message)))
+        throw this.loginError(err);
       this.log.warn(
         'discord: Message Content intent is not enabled for this app (Developer Portal → Bot → Privileged Gateway Intents) — connected without it: in digest threads the bot answers only mentions and /trade-news; see docs/discord.md',
       );
@@ -75,7 +96,11 @@ export class DiscordAdapter implements ChatAdapter {
     this.client = client;
     this.checkApplication(client);
     if (this.opts.registerCommands !== false && this.config.applicationId !== undefined) {
-      await registerCommands(client.rest, { applicationId: this.config.applicationId, guildId: this.config.guildId }, this.log).catch((err: unknown) => {
+      await registerCommands(
+        client.rest,
+        { applicationId: this.config.applicationId, guildId: this.config.guildId },
+        this.log,
+      ).catch((err: unknown) => {
         this.log.error(
           { err, guild: this.config.guildId },
           `discord: could not register /trade-news (${err instanceof Error ? err.message : String(err)}) — invite the bot with the applications.commands scope, or run npm run discord:register`,
@@ -103,7 +128,10 @@ export class DiscordAdapter implements ChatAdapter {
           );
         }
         const delay = Math.min(8000, firstDelayMs * 2 ** (attempt - 1));
-        this.log.warn({ host, attempt, retryInMs: delay }, `discord: cannot reach ${host} (${reason}); retrying in ${Math.round(delay / 100) / 10} s`);
+        this.log.warn(
+          { host, attempt, retryInMs: delay },
+          `discord: cannot reach ${host} (${reason}); retrying in ${Math.round(delay / 100) / 10} s`,
+        );
         await new Promise((r) => setTimeout(r, delay));
       }
     }
@@ -121,7 +149,11 @@ export class DiscordAdapter implements ChatAdapter {
   private async connect(handlers: ChatHandlers, messageContent: boolean): Promise<Client> {
     const client = createClient(this.config, this.log, messageContent, this.opts.clientOptions);
     const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-    const interaction = { platform: PLATFORM, ephemeral: this.config.ephemeral, budgetMs: this.opts.answerBudgetMs ?? 1500 };
+    const interaction = {
+      platform: PLATFORM,
+      ephemeral: this.config.ephemeral,
+      budgetMs: this.opts.answerBudgetMs ?? 1500,
+    };
     client.on(Events.InteractionCreate, (i) => {
       if (i.isChatInputCommand()) void handleInteraction(i, handlers, interaction, this.log);
     });
@@ -167,7 +199,8 @@ export class DiscordAdapter implements ChatAdapter {
   }
 
   private started(): Client {
-    if (!this.client) throw new DiscordAdapterError('DISCORD_NOT_STARTED', 'The Discord adapter is not started (call start() first).');
+    if (!this.client)
+      throw new DiscordAdapterError('DISCORD_NOT_STARTED', 'The Discord adapter is not started (call start() first).');
     return this.client;
   }
 
@@ -181,14 +214,24 @@ export class DiscordAdapter implements ChatAdapter {
       } catch (err) {
         if (isPermissionError(err)) throw this.logged(permissionError(client, null, id, step, err));
         if (isUnknownChannel(err)) {
-          const unknown = new DiscordAdapterError('DISCORD_UNKNOWN_CHANNEL', `Discord channel ${id} does not exist or the bot cannot see it.`, id);
+          const unknown = new DiscordAdapterError(
+            'DISCORD_UNKNOWN_CHANNEL',
+            `Discord channel ${id} does not exist or the bot cannot see it.`,
+            id,
+          );
           throw quiet ? unknown : this.logged(unknown);
         }
         throw err;
       }
     }
     if (!channel?.isSendable()) {
-      throw this.logged(new DiscordAdapterError('DISCORD_NOT_SENDABLE', `Discord channel ${channelLabel(channel, id)} is not a text channel the bot can post in.`, id));
+      throw this.logged(
+        new DiscordAdapterError(
+          'DISCORD_NOT_SENDABLE',
+          `Discord channel ${channelLabel(channel, id)} is not a text channel the bot can post in.`,
+          id,
+        ),
+      );
     }
     return channel;
   }
@@ -204,13 +247,18 @@ export class DiscordAdapter implements ChatAdapter {
     let sent: Message[];
     try {
       // The digest id rides as the messages' nonces and as a mark in the first one (see digestMark).
-      sent = await sendAll(channel, renderDigest(digest, opts?.digestId), opts?.digestId === undefined ? {} : { digestId: opts.digestId });
+      sent = await sendAll(
+        channel,
+        renderDigest(digest, opts?.digestId),
+        opts?.digestId === undefined ? {} : { digestId: opts.digestId },
+      );
     } catch (err) {
       if (isPermissionError(err)) throw this.logged(permissionError(client, channel, channelId, 'post', err));
       throw err;
     }
     const first = sent[0];
-    if (!first) throw new DiscordAdapterError('DISCORD_NOT_SENDABLE', `Nothing was posted to channel ${channelId}.`, channelId);
+    if (!first)
+      throw new DiscordAdapterError('DISCORD_NOT_SENDABLE', `Nothing was posted to channel ${channelId}.`, channelId);
     const thread = await this.startThread(first, channelId, digest, opts?.digestId);
     return { messageId: first.id, messageIds: sent.map((m) => m.id), thread };
   }
@@ -238,7 +286,9 @@ export class DiscordAdapter implements ChatAdapter {
       });
       return { platform: PLATFORM, channel: channelId, thread: thread.id };
     } catch (err) {
-      const why = isPermissionError(err) ? permissionError(this.started(), first.channel, channelId, 'thread', err).message : String(err);
+      const why = isPermissionError(err)
+        ? permissionError(this.started(), first.channel, channelId, 'thread', err).message
+        : String(err);
       this.log.error(
         { channel: channelId, message: first.id },
         `discord: digest posted but no thread started — ${why}; follow-ups will be answered in a thread users start on message ${first.id}, or with a mention`,
@@ -263,6 +313,10 @@ export class DiscordAdapter implements ChatAdapter {
 }
 
 /** The Discord adapter for the composition root: `await adapter.start(bot.handlers)`, then post digests. */
-export function createDiscordAdapter(config: DiscordConfig, log: Logger, opts: DiscordAdapterOptions = {}): DiscordAdapter {
+export function createDiscordAdapter(
+  config: DiscordConfig,
+  log: Logger,
+  opts: DiscordAdapterOptions = {},
+): DiscordAdapter {
   return new DiscordAdapter(config, log, opts);
 }

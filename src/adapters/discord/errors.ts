@@ -1,4 +1,11 @@
-import { DiscordAPIError, PermissionFlagsBits, PermissionsBitField, RESTJSONErrorCodes, type Channel, type Client } from 'discord.js';
+import {
+  DiscordAPIError,
+  PermissionFlagsBits,
+  PermissionsBitField,
+  RESTJSONErrorCodes,
+  type Channel,
+  type Client,
+} from 'discord.js';
 
 export type DiscordErrorCode =
   | 'DISCORD_MISSING_PERMISSION'
@@ -58,7 +65,13 @@ export function channelLabel(channel: Channel | null | undefined, id: string): s
 }
 
 /** The coded error for a refused step, with a message that names the channel and the permission. */
-export function permissionError(client: Client, channel: Channel | null | undefined, id: string, step: Step, err: DiscordAPIError): DiscordAdapterError {
+export function permissionError(
+  client: Client,
+  channel: Channel | null | undefined,
+  id: string,
+  step: Step,
+  err: DiscordAPIError,
+): DiscordAdapterError {
   const missing = missingPermissions(client, channel, step);
   const what = step === 'post' ? 'post the digest in' : step === 'thread' ? 'start a thread in' : 'reply in';
   return new DiscordAdapterError(

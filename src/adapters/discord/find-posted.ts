@@ -24,11 +24,19 @@ export function isDigestMessage(message: Message, botId: string, digestId: strin
  * Any failure (no Read Message History / View Channel, unknown channel, Discord down) is
  * logged as a warning and gives null: the caller then posts, at worst once more.
  */
-export async function findPostedDigest(client: Client, log: Logger, channelId: string, digestId: string): Promise<{ readonly messageId: string } | null> {
+export async function findPostedDigest(
+  client: Client,
+  log: Logger,
+  channelId: string,
+  digestId: string,
+): Promise<{ readonly messageId: string } | null> {
   try {
     const channel = client.channels.cache.get(channelId) ?? (await client.channels.fetch(channelId));
     if (!channel?.isTextBased()) {
-      log.warn({ channel: channelId, digestId }, `discord: channel ${channelId} is not a text channel — cannot tell whether digest ${digestId} was already posted; it will be posted`);
+      log.warn(
+        { channel: channelId, digestId },
+        `discord: channel ${channelId} is not a text channel — cannot tell whether digest ${digestId} was already posted; it will be posted`,
+      );
       return null;
     }
     const botId = client.user?.id;
@@ -36,7 +44,11 @@ export async function findPostedDigest(client: Client, log: Logger, channelId: s
     let found: Message | undefined;
     let before: string | undefined;
     for (let page = 0; page < FIND_MAX_PAGES && found === undefined; page++) {
-      const messages = await channel.messages.fetch({ limit: FIND_FETCH_LIMIT, cache: false, ...(before === undefined ? {} : { before }) });
+      const messages = await channel.messages.fetch({
+        limit: FIND_FETCH_LIMIT,
+        cache: false,
+        ...(before === undefined ? {} : { before }),
+      });
       for (const m of messages.values()) {
         if (isDigestMessage(m, botId, digestId) && (found === undefined || BigInt(m.id) < BigInt(found.id))) found = m;
         if (before === undefined || BigInt(m.id) < BigInt(before)) before = m.id;
@@ -45,7 +57,12 @@ export async function findPostedDigest(client: Client, log: Logger, channelId: s
     }
     return found === undefined ? null : { messageId: found.id };
   } catch (err) {
-    const code = err instanceof DiscordAPIError ? `${err.status} ${String(err.code)} ${err.message}` : err instanceof Error ? err.message : String(err);
+    const code =
+      err instanceof DiscordAPIError
+        ? `${err.status} ${String(err.code)} ${err.message}`
+        : err instanceof Error
+          ? err.message
+          : String(err);
     const hint = isPermissionError(err) ? ' — grant the bot View Channel and Read Message History there' : '';
     log.warn(
       { channel: channelId, digestId, code: err instanceof DiscordAPIError ? err.code : undefined },

@@ -79,7 +79,12 @@ export async function answerInteraction(
 }
 
 /** `answerInteraction` that never throws: a failure is logged and, when still possible, told to the user. */
-export async function handleInteraction(i: ChatInputCommandInteraction, handlers: ChatHandlers, opts: InteractionOptions, log: Logger): Promise<void> {
+export async function handleInteraction(
+  i: ChatInputCommandInteraction,
+  handlers: ChatHandlers,
+  opts: InteractionOptions,
+  log: Logger,
+): Promise<void> {
   try {
     await answerInteraction(i, handlers, opts, log);
   } catch (err) {

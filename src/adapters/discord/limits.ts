@@ -65,7 +65,11 @@ export function limitProblems(m: OutboundMessage): string[] {
     });
     over(`${at} size`, embedSize(e), LIMITS.embed.total);
   });
-  over('embeds in all', m.embeds.reduce((n, e) => n + embedSize(e), 0), LIMITS.embed.total);
+  over(
+    'embeds in all',
+    m.embeds.reduce((n, e) => n + embedSize(e), 0),
+    LIMITS.embed.total,
+  );
   return out;
 }
 

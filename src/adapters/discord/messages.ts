@@ -18,7 +18,10 @@ export function incomingMessage(message: Message, botId: string, platform: strin
   const inThread = ch.isThread();
   if (!inThread && !mentioned) return null;
   // Without the Message Content intent, content is empty unless the bot was mentioned.
-  const text = message.content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+  const text = message.content
+    .replace(new RegExp(`<@!?${botId}>`, 'g'), ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (text === '' && !mentioned) return null;
   const channel = inThread ? (ch.parentId ?? ch.id) : ch.id;
   const thread = { platform, channel, thread: inThread ? ch.id : message.id };
@@ -26,7 +29,13 @@ export function incomingMessage(message: Message, botId: string, platform: strin
 }
 
 /** Answer one message in the channel or thread it was written in, as a reply to it (no ping). */
-export async function handleMessage(message: Message, botId: string, handlers: ChatHandlers, platform: string, log: Logger): Promise<void> {
+export async function handleMessage(
+  message: Message,
+  botId: string,
+  handlers: ChatHandlers,
+  platform: string,
+  log: Logger,
+): Promise<void> {
   const incoming = incomingMessage(message, botId, platform);
   if (incoming === null) return;
   try {
@@ -42,6 +51,9 @@ export async function handleMessage(message: Message, botId: string, handlers: C
       );
       return;
     }
-    log.error({ err, channel: incoming.channel, thread: incoming.thread.thread }, 'discord: could not answer a message');
+    log.error(
+      { err, channel: incoming.channel, thread: incoming.thread.thread },
+      'discord: could not answer a message',
+    );
   }
 }

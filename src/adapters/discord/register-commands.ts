@@ -45,7 +45,17 @@ export function sameCommand(a: object, b: object): boolean {
 
 /** Fields of an existing command that a bulk overwrite accepts (keeps other commands of the app as they are). */
 function keep(c: APIApplicationCommand): RESTPostAPIApplicationCommandsJSONBody & { id: string } {
-  const { id, name, description, options, type, default_member_permissions, nsfw, name_localizations, description_localizations } = c;
+  const {
+    id,
+    name,
+    description,
+    options,
+    type,
+    default_member_permissions,
+    nsfw,
+    name_localizations,
+    description_localizations,
+  } = c;
   const body: Json = { id, name, description, type, default_member_permissions, nsfw };
   if (options) body['options'] = options;
   if (name_localizations) body['name_localizations'] = name_localizations;

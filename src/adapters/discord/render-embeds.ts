@@ -82,7 +82,12 @@ export function articleEmbeds(item: DigestItem, mark?: string): APIEmbed[] {
   const title = prefix + (clip(literal(item.article.title), LIMITS.embed.title - prefix.length) || 'Untitled');
   const url = safeUrl(item.article.url);
   const footer = footerOf(item, mark);
-  const first: APIEmbed = { color: COLOR, title, ...(url ? { url } : {}), ...(footer ? { footer: { text: footer } } : {}) };
+  const first: APIEmbed = {
+    color: COLOR,
+    title,
+    ...(url ? { url } : {}),
+    ...(footer ? { footer: { text: footer } } : {}),
+  };
   const embeds: APIEmbed[] = [];
   let cur: APIEmbed = first;
   const next = (): void => {
@@ -95,11 +100,19 @@ export function articleEmbeds(item: DigestItem, mark?: string): APIEmbed[] {
     cur.description = chunk;
   });
   const sources = item.sources
-    ? [{ name: `${item.sources.length} sources`, value: fitLinks(item.sources.map(sourceLink), LIMITS.embed.fieldValue - 20) }]
+    ? [
+        {
+          name: `${item.sources.length} sources`,
+          value: fitLinks(item.sources.map(sourceLink), LIMITS.embed.fieldValue - 20),
+        },
+      ]
     : [];
   for (const field of [...quoteFields(item.quotes), ...sources]) {
     const fields = cur.fields ?? [];
-    if (fields.length >= LIMITS.embed.fields || embedSize(cur) + field.name.length + field.value.length > LIMITS.embed.total) {
+    if (
+      fields.length >= LIMITS.embed.fields ||
+      embedSize(cur) + field.name.length + field.value.length > LIMITS.embed.total
+    ) {
       next();
     }
     cur.fields = [...(cur.fields ?? []), field];
@@ -111,7 +124,16 @@ export function articleEmbeds(item: DigestItem, mark?: string): APIEmbed[] {
 /** `[name](url)` with the name as literal text (brackets dropped so it cannot close the label), or the name alone. */
 function sourceLink(src: StorySource): string {
   const url = safeUrl(src.url);
-  const name = literal(clip(src.name.replace(/[[\]()]/g, ' ').replace(/\s+/g, ' ').trim(), 100)) || 'source';
+  const name =
+    literal(
+      clip(
+        src.name
+          .replace(/[[\]()]/g, ' ')
+          .replace(/\s+/g, ' ')
+          .trim(),
+        100,
+      ),
+    ) || 'source';
   return url ? `[${name}](${url})` : name;
 }
 
@@ -149,5 +171,8 @@ export function renderDigest(digest: Digest, digestId?: string): OutboundMessage
     n === 0
       ? `**${digestTitle(digest)}** · no new articles.${mark === undefined ? '' : `\n-# ${mark}`}`
       : `**${digestTitle(digest)}** · ${n} article${n === 1 ? '' : 's'} · ask follow-up questions in the thread below.`;
-  return packMessages(items.flatMap((item, i) => articleEmbeds(item, i === 0 ? mark : undefined)), header);
+  return packMessages(
+    items.flatMap((item, i) => articleEmbeds(item, i === 0 ? mark : undefined)),
+    header,
+  );
 }

@@ -26,7 +26,9 @@ function textMessages(text: string): OutboundMessage[] {
 /** A titled embed whose description continues in untitled embeds when it is long. */
 function describedEmbeds(title: string, description: string, extra: Partial<APIEmbed> = {}): APIEmbed[] {
   const chunks = splitText(description, LIMITS.embed.description);
-  return chunks.map((d, i) => (i === 0 ? { color: COLOR, title, description: d, ...extra } : { color: COLOR, description: d }));
+  return chunks.map((d, i) =>
+    i === 0 ? { color: COLOR, title, description: d, ...extra } : { color: COLOR, description: d },
+  );
 }
 
 function hitLine(h: SearchHit, i: number): string {
@@ -57,7 +59,9 @@ function renderAnswer(reply: Extract<BotReply, { kind: 'answer' }>): OutboundMes
 
 function renderHelp(text: string, problem?: string): OutboundMessage[] {
   const block = '```\n' + text.replaceAll('```', "'''") + '\n```';
-  const full = [problem === undefined ? null : literal(problem), block, DISCORD_HELP].filter((p) => p !== null).join('\n\n');
+  const full = [problem === undefined ? null : literal(problem), block, DISCORD_HELP]
+    .filter((p) => p !== null)
+    .join('\n\n');
   return full.length <= LIMITS.content ? [{ content: full, embeds: [] }] : textMessages(literal(full));
 }
 

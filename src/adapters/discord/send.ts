@@ -40,13 +40,22 @@ export interface SendOptions {
 }
 
 /** Send messages in order to a channel. */
-export async function sendAll(channel: SendableChannels, messages: readonly OutboundMessage[], opts: SendOptions = {}): Promise<Message[]> {
+export async function sendAll(
+  channel: SendableChannels,
+  messages: readonly OutboundMessage[],
+  opts: SendOptions = {},
+): Promise<Message[]> {
   const sent: Message[] = [];
   for (const [i, m] of messages.entries()) {
     const payload = toPayload(m);
-    const reply = i === 0 && opts.replyTo !== undefined ? { reply: { messageReference: opts.replyTo, failIfNotExists: false } } : {};
+    const reply =
+      i === 0 && opts.replyTo !== undefined
+        ? { reply: { messageReference: opts.replyTo, failIfNotExists: false } }
+        : {};
     const nonce = opts.digestId === undefined ? undefined : digestNonce(opts.digestId, i);
-    sent.push(await channel.send({ ...payload, ...reply, ...(nonce === undefined ? {} : { nonce, enforceNonce: true }) }));
+    sent.push(
+      await channel.send({ ...payload, ...reply, ...(nonce === undefined ? {} : { nonce, enforceNonce: true }) }),
+    );
   }
   return sent;
 }

@@ -50,7 +50,11 @@ export function literal(text: string): string {
  * (`Foo](https://evil.example) bar`); `://` is broken so no URL inside a label links.
  */
 export function linkLabel(text: string): string {
-  return defang(escapePlain(text).replace(/[\])]|\(/g, '\\$&').replace(/:\/\//g, ':\u200b//'));
+  return defang(
+    escapePlain(text)
+      .replace(/[\])]|\(/g, '\\$&')
+      .replace(/:\/\//g, ':\u200b//'),
+  );
 }
 
 /** A URL for the target of a masked link: parentheses and spaces percent-encoded. */

@@ -30,7 +30,13 @@ export class SlackAdapterError extends Error {
 /** Slack's error code for a Web API failure: `invalid_auth`, `ratelimited`, `http_500`, … */
 export function slackErrorCode(err: unknown): string {
   if (typeof err !== 'object' || err === null) return String(err);
-  const e = err as { code?: unknown; data?: { error?: unknown }; statusCode?: unknown; original?: { message?: unknown }; message?: unknown };
+  const e = err as {
+    code?: unknown;
+    data?: { error?: unknown };
+    statusCode?: unknown;
+    original?: { message?: unknown };
+    message?: unknown;
+  };
   switch (e.code) {
     case webApi.ErrorCode.PlatformError:
       return typeof e.data?.error === 'string' ? e.data.error : 'platform_error';
@@ -45,7 +51,16 @@ export function slackErrorCode(err: unknown): string {
   }
 }
 
-const AUTH_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'team_disabled', 'user_removed_from_team', 'not_allowed_token_type']);
+const AUTH_ERRORS = new Set([
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+  'team_disabled',
+  'user_removed_from_team',
+  'not_allowed_token_type',
+]);
 
 export function isAuthError(err: unknown): boolean {
   return AUTH_ERRORS.has(slackErrorCode(err));

@@ -58,7 +58,9 @@ function tryJson(text: string): unknown {
 export function bodyProblem(type: string, text: string): string | null {
   if (type === JSON_TYPE) {
     const v = tryJson(text);
-    return isObject(v) && typeof (v as { type?: unknown }).type === 'string' ? null : 'body is not a Slack event (JSON object with a type)';
+    return isObject(v) && typeof (v as { type?: unknown }).type === 'string'
+      ? null
+      : 'body is not a Slack event (JSON object with a type)';
   }
   const q = parseQuery(text);
   if (q['ssl_check'] === '1') return null;
@@ -72,7 +74,9 @@ export function timestampProblem(header: string | string[] | undefined, nowMs: n
   if (header === undefined) return null;
   const ts = Number(Array.isArray(header) ? header[0] : header);
   if (!Number.isFinite(ts)) return 'x-slack-request-timestamp is not a number';
-  return Math.abs(nowMs / 1000 - ts) > SIGNATURE_WINDOW_S ? `x-slack-request-timestamp is more than ${SIGNATURE_WINDOW_S} s from now` : null;
+  return Math.abs(nowMs / 1000 - ts) > SIGNATURE_WINDOW_S
+    ? `x-slack-request-timestamp is more than ${SIGNATURE_WINDOW_S} s from now`
+    : null;
 }
 
 async function gate(req: IncomingMessage, res: ServerResponse, opts: GuardOptions, next: () => void): Promise<void> {

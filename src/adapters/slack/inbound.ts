@@ -24,7 +24,10 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
-function fromPerson(ev: SlackEventFields, botUserId: string | undefined): { channel: string; user: string; ts: string } | null {
+function fromPerson(
+  ev: SlackEventFields,
+  botUserId: string | undefined,
+): { channel: string; user: string; ts: string } | null {
   if (ev.subtype !== undefined && !(typeof ev.subtype === 'string' && PERSON_SUBTYPES.has(ev.subtype))) return null;
   if (ev.bot_id !== undefined || ev.bot_profile !== undefined) return null;
   const channel = str(ev.channel);

@@ -71,18 +71,25 @@ export function messageTextLength(blocks: readonly Block[]): number {
 export function limitProblems(message: SlackMessage): string[] {
   const L = SLACK_LIMITS;
   const problems: string[] = [];
-  if (message.blocks.length > L.blocksPerMessage) problems.push(`${message.blocks.length} blocks (max ${L.blocksPerMessage})`);
+  if (message.blocks.length > L.blocksPerMessage)
+    problems.push(`${message.blocks.length} blocks (max ${L.blocksPerMessage})`);
   const total = messageTextLength(message.blocks);
   if (total > L.messageBlockText) problems.push(`${total} characters of block text (max ${L.messageBlockText})`);
-  if (message.text.length > L.fallbackText) problems.push(`fallback text of ${message.text.length} characters (max ${L.fallbackText})`);
+  if (message.text.length > L.fallbackText)
+    problems.push(`fallback text of ${message.text.length} characters (max ${L.fallbackText})`);
   if (message.text.trim() === '') problems.push('empty fallback text');
   message.blocks.forEach((b, i) => {
-    if (b.type === 'header' && b.text.text.length > L.headerText) problems.push(`header block ${i}: ${b.text.text.length} characters (max ${L.headerText})`);
-    if (b.type === 'section' && b.text.text.length > L.sectionText) problems.push(`section block ${i}: ${b.text.text.length} characters (max ${L.sectionText})`);
+    if (b.type === 'header' && b.text.text.length > L.headerText)
+      problems.push(`header block ${i}: ${b.text.text.length} characters (max ${L.headerText})`);
+    if (b.type === 'section' && b.text.text.length > L.sectionText)
+      problems.push(`section block ${i}: ${b.text.text.length} characters (max ${L.sectionText})`);
     if (b.type === 'section' && b.text.text.trim() === '') problems.push(`section block ${i}: empty text`);
     if (b.type === 'context') {
-      if (b.elements.length > L.contextElements) problems.push(`context block ${i}: ${b.elements.length} elements (max ${L.contextElements})`);
-      for (const e of b.elements) if (e.text.length > L.contextText) problems.push(`context block ${i}: element of ${e.text.length} characters (max ${L.contextText})`);
+      if (b.elements.length > L.contextElements)
+        problems.push(`context block ${i}: ${b.elements.length} elements (max ${L.contextElements})`);
+      for (const e of b.elements)
+        if (e.text.length > L.contextText)
+          problems.push(`context block ${i}: element of ${e.text.length} characters (max ${L.contextText})`);
     }
   });
   return problems;

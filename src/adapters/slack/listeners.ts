@@ -35,27 +35,43 @@ const SORRY = 'Sorry — something went wrong while answering. Please try again 
  */
 export function registerListeners(app: App, deps: ListenerDeps): void {
   const seen = new RecentIds(1000);
-  const report = (kind: HandledEvent['kind'], outcome: HandledEvent['outcome']): void => deps.onHandled?.({ kind, outcome });
+  const report = (kind: HandledEvent['kind'], outcome: HandledEvent['outcome']): void =>
+    deps.onHandled?.({ kind, outcome });
   // Answers take turns with the acks of requests still arriving (see turns.ts).
   const turns = new Turns();
 
   app.command(COMMAND_NAME, async ({ command, ack, respond }) => {
     await ack();
-    await deps.track(turns.next().then(() => answerCommand(command, respond, deps)).then((outcome) => report('command', outcome)));
+    await deps.track(
+      turns
+        .next()
+        .then(() => answerCommand(command, respond, deps))
+        .then((outcome) => report('command', outcome)),
+    );
   });
 
   app.message(async ({ message, body, context }) => {
     if (!seen.add((body as { event_id?: string }).event_id)) return;
     const incoming = threadMessageFrom(message, context.botUserId);
     if (!incoming) return report('message', 'ignored');
-    await deps.track(turns.next().then(() => answerMessage(incoming, deps)).then((outcome) => report('message', outcome)));
+    await deps.track(
+      turns
+        .next()
+        .then(() => answerMessage(incoming, deps))
+        .then((outcome) => report('message', outcome)),
+    );
   });
 
   app.event('app_mention', async ({ event, body, context }) => {
     if (!seen.add((body as { event_id?: string }).event_id)) return;
     const incoming = mentionFrom(event, context.botUserId);
     if (!incoming) return report('mention', 'ignored');
-    await deps.track(turns.next().then(() => answerMessage(incoming, deps)).then((outcome) => report('mention', outcome)));
+    await deps.track(
+      turns
+        .next()
+        .then(() => answerMessage(incoming, deps))
+        .then((outcome) => report('mention', outcome)),
+    );
   });
 
   app.error(async (error) => {
@@ -84,7 +100,10 @@ async function answerCommand(
     }
   } catch (err) {
     const status = (err as { statusCode?: unknown }).statusCode;
-    deps.log.error({ code: 'SLACK_RESPOND_FAILED', status }, `Slack response_url rejected the /trade-news answer: ${String(err)}`);
+    deps.log.error(
+      { code: 'SLACK_RESPOND_FAILED', status },
+      `Slack response_url rejected the /trade-news answer: ${String(err)}`,
+    );
     return 'failed';
   }
   return outcome;
@@ -110,7 +129,10 @@ function capResponses(messages: SlackMessage[]): SlackMessage[] {
   const more = messages.length - (max - 1);
   return [
     ...messages.slice(0, max - 1),
-    ...renderReply({ kind: 'notice', text: `(${more} more parts did not fit in a command reply — see the digest posted in the channel, or ask in its thread.)` }),
+    ...renderReply({
+      kind: 'notice',
+      text: `(${more} more parts did not fit in a command reply — see the digest posted in the channel, or ask in its thread.)`,
+    }),
   ];
 }
 

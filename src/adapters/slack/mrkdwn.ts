@@ -62,7 +62,8 @@ export function safeCut(text: string, at: number): string {
   const code = text.charCodeAt(end - 1);
   if (code >= 0xd800 && code <= 0xdbff) end -= 1;
   const amp = text.lastIndexOf('&', end - 1);
-  if (amp >= 0 && end - amp < 6 && !text.slice(amp, end).includes(';') && /^&(amp|lt|gt);/.test(text.slice(amp))) end = amp;
+  if (amp >= 0 && end - amp < 6 && !text.slice(amp, end).includes(';') && /^&(amp|lt|gt);/.test(text.slice(amp)))
+    end = amp;
   return text.slice(0, end);
 }
 

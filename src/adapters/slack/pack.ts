@@ -83,7 +83,10 @@ export function packMessages(groups: readonly BlockGroup[], opts: PackOptions): 
   return parts
     .map((p) => ({ ...p, blocks: trimDividers(p.blocks) }))
     .filter((p, i) => i === 0 || p.labels.length > 0)
-    .map((p, i) => ({ blocks: p.blocks, text: truncateWords(opts.fallback(p.labels, i + 1), SLACK_LIMITS.fallbackText) }));
+    .map((p, i) => ({
+      blocks: p.blocks,
+      text: truncateWords(opts.fallback(p.labels, i + 1), SLACK_LIMITS.fallbackText),
+    }));
 }
 
 function trimDividers(blocks: Block[]): Block[] {

@@ -19,11 +19,14 @@ export function renderReply(reply: BotReply): SlackMessage[] {
       return renderSearch(reply.terms, reply.hits, fallbackOf(reply));
     case 'answer': {
       const { result } = reply;
-      if (!result.answered || result.sources.length === 0) return simple([{ label: '', blocks: sections(safeText(NOT_FOUND)) }], fallbackOf(reply));
+      if (!result.answered || result.sources.length === 0)
+        return simple([{ label: '', blocks: sections(safeText(NOT_FOUND)) }], fallbackOf(reply));
       const titles = [...new Set(result.sources.map((s) => s.title))];
       const blocks = [
         ...sections(safeText(result.answer)),
-        context(`${titles.length === 1 ? 'Source' : 'Sources'}: ${titles.map((t) => `_${safeText(truncateWords(t, 200))}_`).join(' · ')}`),
+        context(
+          `${titles.length === 1 ? 'Source' : 'Sources'}: ${titles.map((t) => `_${safeText(truncateWords(t, 200))}_`).join(' · ')}`,
+        ),
       ];
       return simple([{ label: '', blocks }], fallbackOf(reply));
     }
@@ -59,12 +62,18 @@ function simple(groups: readonly BlockGroup[], fallback: string): SlackMessage[]
 
 function renderSearch(terms: string, hits: readonly SearchHit[], fallback: string): SlackMessage[] {
   const title = `*Articles matching “${safeText(truncateWords(terms, 200))}”*`;
-  if (hits.length === 0) return simple([{ label: '', blocks: sections(`No articles match “${safeText(truncateWords(terms, 200))}”.`) }], fallback);
+  if (hits.length === 0)
+    return simple(
+      [{ label: '', blocks: sections(`No articles match “${safeText(truncateWords(terms, 200))}”.`) }],
+      fallback,
+    );
   const groups: BlockGroup[] = hits.map((h, i) => {
     const head = `${i + 1}. *${mrkdwnLink(h.url, truncateWords(h.title, 300))}*${displayDate(h.date) ? ` (${safeText(displayDate(h.date) ?? '')})` : ''}`;
     return { label: safeText(h.title), blocks: sections(h.line.trim() === '' ? head : `${head}\n${safeText(h.line)}`) };
   });
   const [first, ...rest] = groups;
-  const opening: BlockGroup[] = first ? [{ label: first.label, blocks: [{ type: 'section', text: mrkdwn(title) }, ...first.blocks] }] : [];
+  const opening: BlockGroup[] = first
+    ? [{ label: first.label, blocks: [{ type: 'section', text: mrkdwn(title) }, ...first.blocks] }]
+    : [];
   return simple([...opening, ...rest], fallback);
 }

@@ -24,10 +24,15 @@ export function digestTitle(digest: Digest): string {
  */
 export function renderDigestMessages(digest: Digest): SlackMessage[] {
   const title = digestTitle(digest);
-  const header: Block = { type: 'header', text: { type: 'plain_text', text: truncateWords(defang(title), SLACK_LIMITS.headerText), emoji: false } };
+  const header: Block = {
+    type: 'header',
+    text: { type: 'plain_text', text: truncateWords(defang(title), SLACK_LIMITS.headerText), emoji: false },
+  };
   const items = storyItems(digest.items);
   const count = items.length;
-  const intro = context(count === 0 ? 'No articles.' : `${count} article${count === 1 ? '' : 's'} · reply in this thread to ask about them`);
+  const intro = context(
+    count === 0 ? 'No articles.' : `${count} article${count === 1 ? '' : 's'} · reply in this thread to ask about them`,
+  );
   const groups: BlockGroup[] = items.map((item) => ({
     label: `${item.updated === true ? 'Updated: ' : ''}${safeText(truncateWords(item.article.title, TITLE_MAX))}`,
     blocks: articleBlocks(item),
@@ -50,7 +55,12 @@ export function articleBlocks(item: DigestItem): Block[] {
   // Title and byline share one section (one block per article less: 12 articles fit in a message's 50 blocks).
   const byline = [a.source, displayDate(a.date)].filter((x): x is string => x !== null && x.trim() !== '').join(' · ');
   const title = `${item.updated === true ? UPDATED_MARK : ''}*${mrkdwnLink(a.url, truncateWords(a.title, TITLE_MAX))}*`;
-  const blocks: Block[] = [{ type: 'section', text: mrkdwn(byline === '' ? title : `${title}\n${safeText(truncateWords(byline, BYLINE_MAX))}`) }];
+  const blocks: Block[] = [
+    {
+      type: 'section',
+      text: mrkdwn(byline === '' ? title : `${title}\n${safeText(truncateWords(byline, BYLINE_MAX))}`),
+    },
+  ];
   const summary = item.summary.sentences.join(' ').trim();
   if (summary !== '') blocks.push(...sections(safeText(summary)));
   if (item.quotes.length > 0) blocks.push(...quoteSections(item.quotes));
@@ -83,4 +93,3 @@ export function quoteSections(quotes: readonly Quote[]): Block[] {
   if (current !== '') out.push({ type: 'section', text: mrkdwn(current) });
   return out;
 }
-

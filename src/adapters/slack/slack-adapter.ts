@@ -36,7 +36,13 @@ export interface SlackAdapterOptions {
 }
 
 /** 5 retries, 1 s doubling to at most 10 s: a failing call gives up after about half a minute. */
-const DEFAULT_RETRY: webApi.RetryOptions = { retries: 5, factor: 2, minTimeout: 1000, maxTimeout: 10_000, randomize: true };
+const DEFAULT_RETRY: webApi.RetryOptions = {
+  retries: 5,
+  factor: 2,
+  minTimeout: 1000,
+  maxTimeout: 10_000,
+  randomize: true,
+};
 
 /** `host[:port]` of the Web API base, for messages that say where the bot tried to connect. */
 function hostOf(apiUrl: string): string {
@@ -51,17 +57,29 @@ function hostOf(apiUrl: string): string {
  * The WebClient hands `retryConfig` to p-retry as it is, and p-retry calls `onFailedAttempt`
  * after every failed attempt; @slack/web-api's RetryOptions type leaves that option out.
  */
-function withAttemptLog(retry: webApi.RetryOptions, onFailedAttempt: (error: { attemptNumber: number; retriesLeft: number }) => void): webApi.RetryOptions {
+function withAttemptLog(
+  retry: webApi.RetryOptions,
+  onFailedAttempt: (error: { attemptNumber: number; retriesLeft: number }) => void,
+): webApi.RetryOptions {
   const options: webApi.RetryOptions & { onFailedAttempt: typeof onFailedAttempt } = { ...retry, onFailedAttempt };
   return options;
 }
 
 /** The network reason under a failed request: ECONNREFUSED, ENOTFOUND, a timeout… */
 function networkReason(err: unknown): string {
-  const e = err as { original?: { message?: unknown; cause?: { code?: unknown; message?: unknown } }; message?: unknown };
+  const e = err as {
+    original?: { message?: unknown; cause?: { code?: unknown; message?: unknown } };
+    message?: unknown;
+  };
   const cause = e.original?.cause;
-  const detail = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : undefined;
-  const base = typeof e.original?.message === 'string' ? e.original.message : typeof e.message === 'string' ? e.message : String(err);
+  const detail =
+    typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : undefined;
+  const base =
+    typeof e.original?.message === 'string'
+      ? e.original.message
+      : typeof e.message === 'string'
+        ? e.message
+        : String(err);
   return detail === undefined ? base : `${base}: ${detail}`;
 }
 
@@ -91,19 +109,42 @@ export class SlackAdapter implements ChatAdapter {
     const clientOptions: webApi.WebClientOptions = {
       slackApiUrl: config.apiUrl,
       retryConfig: withAttemptLog(retry, (error) => {
-        if (error.retriesLeft > 0) log.warn({ host, attempt: error.attemptNumber, retriesLeft: error.retriesLeft }, `Slack API at ${host} failed (${networkReason(error)}); retrying`);
+        if (error.retriesLeft > 0)
+          log.warn(
+            { host, attempt: error.attemptNumber, retriesLeft: error.retriesLeft },
+            `Slack API at ${host} failed (${networkReason(error)}); retrying`,
+          );
       }),
       // Wait for Retry-After and retry instead of failing the call (the @slack/web-api default, made explicit).
       rejectRateLimitedCalls: false,
       timeout: opts.requestTimeoutMs ?? 30_000,
     };
-    const common = { token: config.botToken, logger: boltLogger(log), clientOptions, convoStore: false as const, deferInitialization: true };
+    const common = {
+      token: config.botToken,
+      logger: boltLogger(log),
+      clientOptions,
+      convoStore: false as const,
+      deferInitialization: true,
+    };
     if (this.mode === 'socket') {
-      if (config.appToken === undefined) throw new SlackAdapterError('SLACK_CONFIG', 'Socket Mode needs SLACK_APP_TOKEN (an xapp- app-level token with connections:write)');
+      if (config.appToken === undefined)
+        throw new SlackAdapterError(
+          'SLACK_CONFIG',
+          'Socket Mode needs SLACK_APP_TOKEN (an xapp- app-level token with connections:write)',
+        );
       this.app = new App({ ...common, socketMode: true, appToken: config.appToken });
     } else {
-      if (config.signingSecret === undefined) throw new SlackAdapterError('SLACK_CONFIG', 'HTTP mode needs SLACK_SIGNING_SECRET (Basic Information → App Credentials)');
-      this.app = new App({ ...common, signingSecret: config.signingSecret, port: config.port, processBeforeResponse: false });
+      if (config.signingSecret === undefined)
+        throw new SlackAdapterError(
+          'SLACK_CONFIG',
+          'HTTP mode needs SLACK_SIGNING_SECRET (Basic Information → App Credentials)',
+        );
+      this.app = new App({
+        ...common,
+        signingSecret: config.signingSecret,
+        port: config.port,
+        processBeforeResponse: false,
+      });
     }
     this.poster = new SlackPoster(this.app.client, log.child({ component: 'slack' }));
   }
@@ -115,7 +156,10 @@ export class SlackAdapter implements ChatAdapter {
   }
 
   start(handlers: ChatHandlers): Promise<void> {
-    if (this.state !== 'new') return Promise.reject(new SlackAdapterError('SLACK_START_FAILED', `start() called twice (adapter is ${this.state})`));
+    if (this.state !== 'new')
+      return Promise.reject(
+        new SlackAdapterError('SLACK_START_FAILED', `start() called twice (adapter is ${this.state})`),
+      );
     this.state = 'starting';
     registerListeners(this.app, {
       handlers,
@@ -138,16 +182,24 @@ export class SlackAdapter implements ChatAdapter {
     }
     try {
       if (this.mode === 'http') {
-        this.server = (await this.app.start({ port: this.config.port, host: this.config.host } as unknown as number)) as Server;
+        this.server = (await this.app.start({
+          port: this.config.port,
+          host: this.config.host,
+        } as unknown as number)) as Server;
         guardSlackServer(this.server, { endpoint: '/slack/events', now: this.opts.now ?? Date.now });
-      }
-      else await this.app.start();
+      } else await this.app.start();
     } catch (err) {
       this.state = 'stopped';
       throw this.startError('SLACK_APP_TOKEN', err);
     }
     this.state = 'running';
-    this.log.info({ mode: this.mode, ...(this.mode === 'http' ? { host: this.config.host, port: this.port, path: '/slack/events' } : {}) }, 'Slack adapter connected');
+    this.log.info(
+      {
+        mode: this.mode,
+        ...(this.mode === 'http' ? { host: this.config.host, port: this.port, path: '/slack/events' } : {}),
+      },
+      'Slack adapter connected',
+    );
   }
 
   private startError(token: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN', err: unknown): SlackAdapterError {
@@ -158,10 +210,17 @@ export class SlackAdapter implements ChatAdapter {
           ? 'check the xoxb- Bot User OAuth Token (OAuth & Permissions) and that the app is installed in the workspace'
           : 'check the xapp- app-level token (Basic Information → App-Level Tokens, scope connections:write) and that Socket Mode is on';
       // Not logged here: the caller reports the error once (the start-up failure line).
-      return new SlackAdapterError('SLACK_AUTH_FAILED', `Slack rejected ${token} (${code}): ${fix}`, code, { cause: err });
+      return new SlackAdapterError('SLACK_AUTH_FAILED', `Slack rejected ${token} (${code}): ${fix}`, code, {
+        cause: err,
+      });
     }
     if ((err as { code?: unknown }).code === 'EADDRINUSE') {
-      return new SlackAdapterError('SLACK_START_FAILED', `Could not start the Slack adapter (${this.mode} mode): port ${this.config.port} is in use, set SLACK_PORT`, code, { cause: err });
+      return new SlackAdapterError(
+        'SLACK_START_FAILED',
+        `Could not start the Slack adapter (${this.mode} mode): port ${this.config.port} is in use, set SLACK_PORT`,
+        code,
+        { cause: err },
+      );
     }
     const host = hostOf(this.config.apiUrl);
     const unreachable = code.startsWith('request_failed') || code.startsWith('http_5');
@@ -194,13 +253,18 @@ export class SlackAdapter implements ChatAdapter {
       const parent = ids[0];
       try {
         const posted = await this.poster.post(
-          { channel: where, ...(parent === undefined ? {} : { threadTs: parent }), ...(opts?.digestId === undefined ? {} : { digestId: opts.digestId }) },
+          {
+            channel: where,
+            ...(parent === undefined ? {} : { threadTs: parent }),
+            ...(opts?.digestId === undefined ? {} : { digestId: opts.digestId }),
+          },
           message,
         );
         if (parent === undefined) where = posted.channel; // a channel name resolves to its id
         ids.push(posted.ts);
       } catch (err) {
-        if (ids.length > 0) this.log.error({ channel: where, posted: ids.length, of: messages.length }, 'digest only partly posted');
+        if (ids.length > 0)
+          this.log.error({ channel: where, posted: ids.length, of: messages.length }, 'digest only partly posted');
         throw err;
       }
     }
@@ -219,11 +283,13 @@ export class SlackAdapter implements ChatAdapter {
   }
 
   async reply(thread: ThreadRef, reply: BotReply): Promise<void> {
-    for (const message of renderReply(reply)) await this.poster.post({ channel: thread.channel, threadTs: thread.thread }, message);
+    for (const message of renderReply(reply))
+      await this.poster.post({ channel: thread.channel, threadTs: thread.thread }, message);
   }
 
   async replyEphemeral(thread: ThreadRef, user: string, reply: BotReply): Promise<void> {
-    for (const message of renderReply(reply)) await this.poster.postEphemeral({ channel: thread.channel, threadTs: thread.thread }, user, message);
+    for (const message of renderReply(reply))
+      await this.poster.postEphemeral({ channel: thread.channel, threadTs: thread.thread }, user, message);
   }
 
   private track(work: Promise<void>): Promise<void> {
@@ -245,6 +311,7 @@ export class SlackAdapter implements ChatAdapter {
 /** The composition root's entry: a Slack adapter when `config.botToken` is set (see slackEnabled). */
 export function createSlackAdapter(config: SlackConfig, log: Logger, opts: SlackAdapterOptions = {}): SlackAdapter {
   const { botToken } = config;
-  if (botToken === undefined) throw new SlackAdapterError('SLACK_CONFIG', 'Slack needs SLACK_BOT_TOKEN (slack.botToken), an xoxb- bot token');
+  if (botToken === undefined)
+    throw new SlackAdapterError('SLACK_CONFIG', 'Slack needs SLACK_BOT_TOKEN (slack.botToken), an xoxb- bot token');
   return new SlackAdapter({ ...config, botToken }, log, opts);
 }

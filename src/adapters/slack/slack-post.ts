@@ -36,7 +36,9 @@ export class SlackPoster {
         unfurl_links: false,
         unfurl_media: false,
         ...(target.threadTs === undefined ? {} : { thread_ts: target.threadTs }),
-        ...(target.digestId === undefined ? {} : { metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { digest_id: target.digestId } } }),
+        ...(target.digestId === undefined
+          ? {}
+          : { metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { digest_id: target.digestId } } }),
       });
       if (typeof res.ts !== 'string') throw new Error('chat.postMessage returned no ts');
       return { ts: res.ts, channel: typeof res.channel === 'string' ? res.channel : target.channel };
@@ -64,6 +66,8 @@ export class SlackPoster {
   private failed(method: string, channel: string, err: unknown): SlackAdapterError {
     const code = slackErrorCode(err);
     this.log.error({ method, channel, slackError: code }, `Slack ${method} failed: ${code}`);
-    return new SlackAdapterError('SLACK_POST_FAILED', `Slack ${method} to ${channel} failed: ${code}`, code, { cause: err });
+    return new SlackAdapterError('SLACK_POST_FAILED', `Slack ${method} to ${channel} failed: ${code}`, code, {
+      cause: err,
+    });
   }
 }

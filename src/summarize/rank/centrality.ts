@@ -63,7 +63,7 @@ export function pageRank(sim: Float64Array, n: number, opts: PageRankOptions = {
   for (let it = 0; it < maxIt; it++) {
     let dangling = 0;
     for (let i = 0; i < n; i++) if ((out[i] as number) === 0) dangling += r[i] as number;
-    for (let j = 0; j < n; j++) next[j] = ((1 - d) + d * dangling) * (p[j] as number);
+    for (let j = 0; j < n; j++) next[j] = (1 - d + d * dangling) * (p[j] as number);
     for (let i = 0; i < n; i++) {
       const oi = out[i] as number;
       if (oi === 0) continue;

@@ -23,5 +23,5 @@ export const DEFAULT_POSITION: PositionOptions = { decay: 1, floor: 0.1 };
 /** Prior weight of the sentence at `index` (1 for the first sentence). */
 export function positionPrior(index: number, opts: PositionOptions = DEFAULT_POSITION): number {
   const i = Math.max(0, index);
-  return opts.floor + (1 - opts.floor) / Math.pow(i + 1, opts.decay);
+  return opts.floor + (1 - opts.floor) / (i + 1) ** opts.decay;
 }

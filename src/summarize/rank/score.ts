@@ -1,8 +1,22 @@
 import type { AnalyzedText } from '../../nlp/analysis.ts';
 import { pageRank } from './centrality.ts';
 import { positionPrior, DEFAULT_POSITION, type PositionOptions } from './position.ts';
-import { buildVectors, cosine, inverseSentenceFrequency, similarityMatrices, tfidfNorm, vectorOf, type TermVector } from './similarity.ts';
-import { readability, standaloneFactor, DEFAULT_PENALTIES, type Readability, type StandalonePenalties } from './standalone.ts';
+import {
+  buildVectors,
+  cosine,
+  inverseSentenceFrequency,
+  similarityMatrices,
+  tfidfNorm,
+  vectorOf,
+  type TermVector,
+} from './similarity.ts';
+import {
+  readability,
+  standaloneFactor,
+  DEFAULT_PENALTIES,
+  type Readability,
+  type StandalonePenalties,
+} from './standalone.ts';
 import { sentenceTerms, textTerms } from './terms.ts';
 
 /**
@@ -60,7 +74,11 @@ export interface SentenceScores {
 }
 
 /** Importance of every sentence of an analysed article (see the module comment). */
-export function scoreSentences(analysis: AnalyzedText, title: string, options: RankOptions = DEFAULT_RANK): SentenceScores {
+export function scoreSentences(
+  analysis: AnalyzedText,
+  title: string,
+  options: RankOptions = DEFAULT_RANK,
+): SentenceScores {
   const all = analysis.sentences;
   const n = Math.min(all.length, Math.max(0, options.maxSentences));
   const sentences = all.slice(0, n);
@@ -86,7 +104,8 @@ export function scoreSentences(analysis: AnalyzedText, title: string, options: R
   let best = 0;
   for (let i = 0; i < n; i++) {
     const c = top > 0 ? (centrality[i] as number) / top : 1;
-    const s = c * Math.pow(position[i] as number, options.leadBias) * standaloneFactor(read[i] as Readability, options.penalties);
+    const s =
+      c * (position[i] as number) ** options.leadBias * standaloneFactor(read[i] as Readability, options.penalties);
     scores[i] = s;
     if (s > best) best = s;
   }

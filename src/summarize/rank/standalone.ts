@@ -42,37 +42,164 @@ export const MIN_WORDS = 6;
 export const MAX_WORDS = 50;
 export const QUOTED_SHARE = 0.85;
 
-const PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'it', 'they', 'him', 'her', 'them', 'his', 'its', 'their', 'hers', 'theirs']);
+const PRONOUNS: ReadonlySet<string> = new Set([
+  'he',
+  'she',
+  'it',
+  'they',
+  'him',
+  'her',
+  'them',
+  'his',
+  'its',
+  'their',
+  'hers',
+  'theirs',
+]);
 const DEMONSTRATIVES: ReadonlySet<string> = new Set(['this', 'that', 'these', 'those', 'such']);
 /** After a demonstrative, these mark the pronoun use ("This is...", "That means...") rather than a determiner ("This year"). */
 const PRONOMINAL_NEXT: ReadonlySet<string> = new Set([
-  'is', 'was', 'are', 'were', 'will', 'would', 'could', 'should', 'may', 'might', 'can', 'has', 'had', 'have',
-  'means', 'meant', 'comes', 'came', 'follows', 'followed', 'includes', 'included', 'led', 'leads', 'left',
-  'made', 'makes', 'puts', 'put', 'gives', 'gave', 'shows', 'showed', 'suggests', 'suggested', 'compares', 'compared',
-  'did', 'does', 'must', 'prompted', 'sparked', 'raised', 'helped', 'marks', 'marked', ',', '.', '’s', "'s",
+  'is',
+  'was',
+  'are',
+  'were',
+  'will',
+  'would',
+  'could',
+  'should',
+  'may',
+  'might',
+  'can',
+  'has',
+  'had',
+  'have',
+  'means',
+  'meant',
+  'comes',
+  'came',
+  'follows',
+  'followed',
+  'includes',
+  'included',
+  'led',
+  'leads',
+  'left',
+  'made',
+  'makes',
+  'puts',
+  'put',
+  'gives',
+  'gave',
+  'shows',
+  'showed',
+  'suggests',
+  'suggested',
+  'compares',
+  'compared',
+  'did',
+  'does',
+  'must',
+  'prompted',
+  'sparked',
+  'raised',
+  'helped',
+  'marks',
+  'marked',
+  ',',
+  '.',
+  '’s',
+  "'s",
 ]);
 const CONNECTIVES: ReadonlySet<string> = new Set([
-  'but', 'and', 'however', 'also', 'meanwhile', 'instead', 'nevertheless', 'still', 'yet', 'so', 'thus',
-  'therefore', 'moreover', 'furthermore', 'besides', 'otherwise', 'then', 'hence', 'or', 'nor',
+  'but',
+  'and',
+  'however',
+  'also',
+  'meanwhile',
+  'instead',
+  'nevertheless',
+  'still',
+  'yet',
+  'so',
+  'thus',
+  'therefore',
+  'moreover',
+  'furthermore',
+  'besides',
+  'otherwise',
+  'then',
+  'hence',
+  'or',
+  'nor',
 ]);
 const OPENING_QUOTES: ReadonlySet<string> = new Set(['“', '‘', '«', '``']);
 const CLOSING_QUOTES: ReadonlySet<string> = new Set(['”', '’', '»', "''"]);
 /** Capitalised only at the start of a sentence in running text; mid-sentence they reveal a missing boundary. */
 const SENTENCE_OPENERS: ReadonlySet<string> = new Set([
-  'The', 'He', 'She', 'It', 'They', 'His', 'Her', 'Their', 'Its', 'This', 'These', 'Those', 'We', 'In', 'On',
-  'At', 'As', 'But', 'And', 'After', 'When', 'While', 'Mr', 'Mrs', 'Ms', 'Police', 'Pictured',
+  'The',
+  'He',
+  'She',
+  'It',
+  'They',
+  'His',
+  'Her',
+  'Their',
+  'Its',
+  'This',
+  'These',
+  'Those',
+  'We',
+  'In',
+  'On',
+  'At',
+  'As',
+  'But',
+  'And',
+  'After',
+  'When',
+  'While',
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Police',
+  'Pictured',
 ]);
 /** Words that take a full stop without ending a sentence. */
 const ABBREVIATIONS: ReadonlySet<string> = new Set(
-  ('mr mrs ms dr st jr sr inc co corp ltd no gen sen rep gov prof vs etc lt col capt sgt rev hon maj adm ' +
-    'jan feb mar apr jun jul aug sep sept oct nov dec mt ft fig vol approx est dept univ bros').split(' '),
+  (
+    'mr mrs ms dr st jr sr inc co corp ltd no gen sen rep gov prof vs etc lt col capt sgt rev hon maj adm ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec mt ft fig vol approx est dept univ bros'
+  ).split(' '),
 );
 /** Tokens that may start page furniture; the furniture patterns run only when one is present. */
 const FURNITURE_CUES: ReadonlySet<string> = new Set([
-  'by', 'published', 'updated', 'last', 'posted', 'click', 'follow', 'pictured', 'photo', 'image', 'picture',
-  'video', 'watch', 'read', 'see', 'related', 'scroll', 'tap', 'swipe', 'subscribe', 'sign', 'support', 'helpline', ':',
+  'by',
+  'published',
+  'updated',
+  'last',
+  'posted',
+  'click',
+  'follow',
+  'pictured',
+  'photo',
+  'image',
+  'picture',
+  'video',
+  'watch',
+  'read',
+  'see',
+  'related',
+  'scroll',
+  'tap',
+  'swipe',
+  'subscribe',
+  'sign',
+  'support',
+  'helpline',
+  ':',
 ]);
-const SPEECH = /\b(said|says|say|added|adds|told|tells|reads|read|wrote|writes|explained|explains|asked|asks|stated|states|insisted|insists|warned|warns|claimed|claims|declared|announced|replied|continued|concluded|according)\b/i;
+const SPEECH =
+  /\b(said|says|say|added|adds|told|tells|reads|read|wrote|writes|explained|explains|asked|asks|stated|states|insisted|insists|warned|warns|claimed|claims|declared|announced|replied|continued|concluded|according)\b/i;
 
 const isWord = (t: Token): boolean => t.kind === 'word' || t.kind === 'number';
 const startsLower = (s: string): boolean => {
@@ -85,13 +212,20 @@ const startsLower = (s: string): boolean => {
  * with an on-page target ("Scroll down for video", "Click here to…", "Tap the gallery below",
  * "Sign up for…", "Subscribe to…").
  */
-const PAGE_PROMPT = /\b(?:(?:scroll|swipe)\s+(?:down|up|left|right|through)|(?:click|tap)\s+(?:here|on|the|below|above|to)|sign\s+up\s+(?:for|to|here)|subscribe\s+(?:to|here|now))\b/i;
+const PAGE_PROMPT =
+  /\b(?:(?:scroll|swipe)\s+(?:down|up|left|right|through)|(?:click|tap)\s+(?:here|on|the|below|above|to)|sign\s+up\s+(?:for|to|here)|subscribe\s+(?:to|here|now))\b/i;
 /** A support-line notice appended to a story ("For confidential support call…", "…contact the helpline on…"). */
-const HELPLINE = /\bfor\s+(?:\w+\s+){0,2}(?:support|help|advice)\b[^.]{0,40}\b(?:call|contact|visit|ring|text)\b|\bhelpline\b/i;
+const HELPLINE =
+  /\bfor\s+(?:\w+\s+){0,2}(?:support|help|advice)\b[^.]{0,40}\b(?:call|contact|visit|ring|text)\b|\bhelpline\b/i;
 
 /** Page furniture: bylines, time stamps, prompts and "Label: caption" photo captions. */
 function isFurniture(text: string): boolean {
-  if (/^(by|published|updated|last updated|posted|click|follow|pictured|photo|image|picture|video|watch|read more|see also|related)\b\s*[:.|]/i.test(text)) return true;
+  if (
+    /^(by|published|updated|last updated|posted|click|follow|pictured|photo|image|picture|video|watch|read more|see also|related)\b\s*[:.|]/i.test(
+      text,
+    )
+  )
+    return true;
   if (/^By\s+[A-Z][\w.'-]*(\s+[A-Z][\w.'-]*){0,3}\s*(\.|$|,|\|)/.test(text)) return true;
   if (PAGE_PROMPT.test(text) || HELPLINE.test(text)) return true;
   // "Strictly business: Julia covers ..." — a 1–4 word capitalised label and a colon, not "He said: ...".
@@ -135,7 +269,11 @@ export function readability(sentence: Sentence): Readability {
         const prev = tokens[k - 1] as Token;
         const next = tokens[k + 1] as Token;
         const last = prev.value.charAt(prev.value.length - 1);
-        runOn = prev.end < t.start && isWord(next) && startsLower(next.value) && (/[\p{Ll}\d%)]/u.test(last) || CLOSING_QUOTES.has(prev.value) || prev.value === ',');
+        runOn =
+          prev.end < t.start &&
+          isWord(next) &&
+          startsLower(next.value) &&
+          (/[\p{Ll}\d%)]/u.test(last) || CLOSING_QUOTES.has(prev.value) || prev.value === ',');
       }
     } else if (t.value === '"') {
       inside = !inside;

@@ -27,11 +27,23 @@ describe('discord config section', () => {
       DISCORD_MESSAGE_CONTENT: 'false',
       DISCORD_EPHEMERAL: 'false',
     }).discord;
-    expect(d).toEqual({ token: 'tok', applicationId: '1234', guildId: '5678', apiUrl: 'http://127.0.0.1:9/api', digestChannelId: '42', messageContent: false, ephemeral: false });
+    expect(d).toEqual({
+      token: 'tok',
+      applicationId: '1234',
+      guildId: '5678',
+      apiUrl: 'http://127.0.0.1:9/api',
+      digestChannelId: '42',
+      messageContent: false,
+      ephemeral: false,
+    });
   });
 
   it('keeps 19-digit ids from a config file exact', () => {
-    const d = loadConfig({ env: {}, configDir: emptyDir, overrides: { discord: { token: 't', applicationId: '1234567890123456789', guildId: '9876543210987654321' } } }).discord;
+    const d = loadConfig({
+      env: {},
+      configDir: emptyDir,
+      overrides: { discord: { token: 't', applicationId: '1234567890123456789', guildId: '9876543210987654321' } },
+    }).discord;
     expect([d.applicationId, d.guildId]).toEqual(['1234567890123456789', '9876543210987654321']);
   });
 
@@ -46,7 +58,9 @@ describe('discord config section', () => {
 
 describe('discord text', () => {
   it('escapes markdown once, keeps URLs, defangs mentions', () => {
-    expect(literal('**b** _i_ `c` # not [x](https://e.example/a_b)')).toBe('\\*\\*b\\*\\* \\_i\\_ \\`c\\` # not \\[x](https://e.example/a_b)');
+    expect(literal('**b** _i_ `c` # not [x](https://e.example/a_b)')).toBe(
+      '\\*\\*b\\*\\* \\_i\\_ \\`c\\` # not \\[x](https://e.example/a_b)',
+    );
     expect(literal('# Title\n> quote\n- item')).toBe('\\# Title\n\\> quote\n\\- item');
     expect(literal('@everyone <@123456>')).not.toMatch(/@everyone|<@1/);
   });
@@ -68,10 +82,18 @@ describe('discord text', () => {
   });
 
   it('renders every reply kind within the limits', () => {
-    for (const m of [...renderDigest(oversizedDigest()), ...renderDigest(smallDigest()), ...renderDigest({ date: '2026-11-28', items: [], fallbacks: [] })]) {
+    for (const m of [
+      ...renderDigest(oversizedDigest()),
+      ...renderDigest(smallDigest()),
+      ...renderDigest({ date: '2026-11-28', items: [], fallbacks: [] }),
+    ]) {
       expect(limitProblems(m)).toEqual([]);
     }
-    const updated = renderDigest({ date: '2026-11-28', items: [{ ...oversizedDigest().items[0]!, updated: true }, smallDigest().items[0]!], fallbacks: [] });
+    const updated = renderDigest({
+      date: '2026-11-28',
+      items: [{ ...oversizedDigest().items[0]!, updated: true }, smallDigest().items[0]!],
+      fallbacks: [],
+    });
     const titles = updated.flatMap((m) => m.embeds.map((e) => e.title)).filter((t) => t !== undefined);
     expect(titles[0]).toMatch(/^Updated · Very long headline.*…$/);
     expect(titles[0]?.length).toBeLessThanOrEqual(256);

@@ -6,7 +6,10 @@ import { captureLog, type CapturedLog } from './fakes/log.ts';
 import { oversizedDigest, prose, smallDigest } from './fakes/digests.ts';
 import type { RecordedRequest } from './fakes/fake-rest.ts';
 
-const noop = { onCommand: () => Promise.resolve({ kind: 'notice', text: '' }) as never, onMessage: () => Promise.resolve(null) };
+const noop = {
+  onCommand: () => Promise.resolve({ kind: 'notice', text: '' }) as never,
+  onMessage: () => Promise.resolve(null),
+};
 
 /** Discord's limits, restated here independently of src/adapters/discord/limits.ts. */
 function problems(body: any): string[] {
@@ -24,7 +27,11 @@ function problems(body: any): string[] {
       if (f.name.length > 256) out.push('field name > 256');
       if (f.value.length > 1024) out.push('field value > 1024');
     }
-    const size = (e.title ?? '').length + (e.description ?? '').length + (e.footer?.text ?? '').length + fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
+    const size =
+      (e.title ?? '').length +
+      (e.description ?? '').length +
+      (e.footer?.text ?? '').length +
+      fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
     if (size > 6000) out.push('embed > 6000');
     total += size;
   }
@@ -69,7 +76,9 @@ describe('discord digest post', () => {
       for (const e of q.json.embeds) {
         for (const part of [e.description ?? '', ...(e.fields ?? []).map((f: any) => f.value)]) {
           const words = part.split(/\s+/).map((w: string) => w.replace(/[\\*.,“”]/g, ''));
-          for (const w of [words[0], words[words.length - 1]]) if (/^[a-z]+$/.test(w) && w.length > 3) expect(known.has(w) || /^(tell|and|here|everyone)$/.test(w)).toBe(true);
+          for (const w of [words[0], words[words.length - 1]])
+            if (/^[a-z]+$/.test(w) && w.length > 3)
+              expect(known.has(w) || /^(tell|and|here|everyone)$/.test(w)).toBe(true);
         }
       }
     }
@@ -83,7 +92,14 @@ describe('discord digest post', () => {
       path: /^\/channels\/\d+\/messages$/,
       status: 429,
       body: { message: 'You are being rate limited.', retry_after: 0.3, global: false },
-      headers: { 'retry-after': '0.3', 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': '0.3', 'x-ratelimit-bucket': 'fake-bucket', 'x-ratelimit-scope': 'user' },
+      headers: {
+        'retry-after': '0.3',
+        'x-ratelimit-limit': '5',
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset-after': '0.3',
+        'x-ratelimit-bucket': 'fake-bucket',
+        'x-ratelimit-scope': 'user',
+      },
     });
     const t0 = Date.now();
     const posted = await adapter.postDigest(fake.channelId, smallDigest());
@@ -100,8 +116,17 @@ describe('discord digest post', () => {
     await adapter.stop();
     adapter = createDiscordAdapter(fake.config(), cap.log, { registerCommands: false });
     await adapter.start(noop); // GUILD_CREATE now carries the locked channel and its overwrite
-    fake.rest.fail({ method: 'POST', path: new RegExp(`^/channels/${locked}/messages$`), status: 403, body: { message: 'Missing Permissions', code: 50013 }, times: 5 });
-    await expect(adapter.postDigest(locked, smallDigest())).rejects.toMatchObject({ code: 'DISCORD_MISSING_PERMISSION', channel: locked });
+    fake.rest.fail({
+      method: 'POST',
+      path: new RegExp(`^/channels/${locked}/messages$`),
+      status: 403,
+      body: { message: 'Missing Permissions', code: 50013 },
+      times: 5,
+    });
+    await expect(adapter.postDigest(locked, smallDigest())).rejects.toMatchObject({
+      code: 'DISCORD_MISSING_PERMISSION',
+      channel: locked,
+    });
     expect(cap.text(50)).toMatch(new RegExp(`#locked \\(${locked}\\).*missing permission Send Messages`));
     const ok = await adapter.postDigest(fake.channelId, smallDigest());
     expect(posts(fake.channelId)).toHaveLength(1);
@@ -109,7 +134,12 @@ describe('discord digest post', () => {
   });
 
   it('a refused thread still returns the digest, the message standing for the thread, and logs why', async () => {
-    fake.rest.fail({ method: 'POST', path: /\/threads$/, status: 403, body: { message: 'Missing Access', code: 50001 } });
+    fake.rest.fail({
+      method: 'POST',
+      path: /\/threads$/,
+      status: 403,
+      body: { message: 'Missing Access', code: 50001 },
+    });
     const posted = await adapter.postDigest(fake.channelId, smallDigest());
     expect(posted.thread).toEqual({ platform: 'discord', channel: fake.channelId, thread: posted.messageId });
     expect(cap.text(50)).toMatch(/digest posted but no thread started.*Create Public Threads/);

@@ -7,7 +7,10 @@ import { captureLog, type CapturedLog } from './fakes/log.ts';
 import { item, oversizedDigest, smallDigest } from './fakes/digests.ts';
 import type { RecordedRequest } from './fakes/fake-rest.ts';
 
-const noop = { onCommand: () => Promise.resolve({ kind: 'notice', text: '' }) as never, onMessage: () => Promise.resolve(null) };
+const noop = {
+  onCommand: () => Promise.resolve({ kind: 'notice', text: '' }) as never,
+  onMessage: () => Promise.resolve(null),
+};
 const ID = '0123456789abcdef01234567';
 
 describe('discord findPosted (nonce on post, digest mark in the first embed footer)', () => {
@@ -27,8 +30,10 @@ describe('discord findPosted (nonce on post, digest mark in the first embed foot
     await fake.close();
   });
 
-  const posts = (): RecordedRequest[] => fake.rest.requests.filter((q) => q.method === 'POST' && q.path === `/channels/${fake.channelId}/messages`);
-  const fetches = (): RecordedRequest[] => fake.rest.requests.filter((q) => q.method === 'GET' && q.path === `/channels/${fake.channelId}/messages`);
+  const posts = (): RecordedRequest[] =>
+    fake.rest.requests.filter((q) => q.method === 'POST' && q.path === `/channels/${fake.channelId}/messages`);
+  const fetches = (): RecordedRequest[] =>
+    fake.rest.requests.filter((q) => q.method === 'GET' && q.path === `/channels/${fake.channelId}/messages`);
 
   it('posts with the digest id as enforced nonce and footer mark, and finds the first message by it', async () => {
     const lookup: PostedDigestLookup = adapter;
@@ -70,14 +75,22 @@ describe('discord findPosted (nonce on post, digest mark in the first embed foot
   it('ignores the mark in someone else’s message; finds an empty digest by its content mark', async () => {
     fake.addMessage(fake.channelId, { content: '', embeds: [{ title: 'x', footer: { text: `digest ${ID}` } }] });
     expect(await adapter.findPosted(fake.channelId, ID)).toBeNull();
-    const empty = await adapter.postDigest(fake.channelId, { date: '2026-11-28', items: [], fallbacks: [] }, { digestId: ID });
+    const empty = await adapter.postDigest(
+      fake.channelId,
+      { date: '2026-11-28', items: [], fallbacks: [] },
+      { digestId: ID },
+    );
     expect(posts()[0]?.json.content).toMatch(new RegExp(`\\n-# digest ${ID}$`));
     expect(await adapter.findPosted(fake.channelId, ID)).toEqual({ messageId: empty.messageId });
   });
 
   it('keeps the footer within 256 characters with the mark at its end', async () => {
     const long = item(1);
-    const digest = { date: '2026-11-28', items: [{ ...long, article: { ...long.article, source: 'Wire '.repeat(80) } }], fallbacks: [] };
+    const digest = {
+      date: '2026-11-28',
+      items: [{ ...long, article: { ...long.article, source: 'Wire '.repeat(80) } }],
+      fallbacks: [],
+    };
     await adapter.postDigest(fake.channelId, digest, { digestId: ID });
     const footer: string = posts()[0]?.json.embeds[0].footer.text;
     expect(footer.length).toBeLessThanOrEqual(256);
@@ -86,9 +99,16 @@ describe('discord findPosted (nonce on post, digest mark in the first embed foot
 
   it('no Read Message History: warns and gives null, so the scheduler posts', async () => {
     await adapter.postDigest(fake.channelId, smallDigest(), { digestId: ID });
-    fake.rest.fail({ method: 'GET', path: /^\/channels\/\d+\/messages$/, status: 403, body: { message: 'Missing Access', code: 50001 } });
+    fake.rest.fail({
+      method: 'GET',
+      path: /^\/channels\/\d+\/messages$/,
+      status: 403,
+      body: { message: 'Missing Access', code: 50001 },
+    });
     expect(await adapter.findPosted(fake.channelId, ID)).toBeNull();
-    expect(cap.text(40)).toMatch(/could not read the recent messages of channel \d+ \(403 50001 Missing Access\).*Read Message History.*will be posted/);
+    expect(cap.text(40)).toMatch(
+      /could not read the recent messages of channel \d+ \(403 50001 Missing Access\).*Read Message History.*will be posted/,
+    );
     expect(await adapter.findPosted('323456789012345678', ID)).toBeNull(); // unknown channel
   });
 });

@@ -8,7 +8,10 @@ import { silentLogger } from '../../../src/log/logger.ts';
 import { FakeDiscord } from './fakes/fake-discord.ts';
 import { snowflake } from './fakes/fake-rest.ts';
 
-const noop = { onCommand: () => Promise.resolve({ kind: 'notice' as const, text: '' }), onMessage: () => Promise.resolve(null) };
+const noop = {
+  onCommand: () => Promise.resolve({ kind: 'notice' as const, text: '' }),
+  onMessage: () => Promise.resolve(null),
+};
 
 describe('/trade-news registration', () => {
   let fake: FakeDiscord;
@@ -50,7 +53,15 @@ describe('/trade-news registration', () => {
   });
 
   it('compares with Discord’s echoed defaults filled in', () => {
-    const echoed = { ...commandDefinition(), id: '1', application_id: '2', version: '3', default_member_permissions: null, nsfw: false, type: 1 };
+    const echoed = {
+      ...commandDefinition(),
+      id: '1',
+      application_id: '2',
+      version: '3',
+      default_member_permissions: null,
+      nsfw: false,
+      type: 1,
+    };
     expect(sameCommand(echoed, commandDefinition())).toBe(true);
   });
 
@@ -65,9 +76,17 @@ describe('/trade-news registration', () => {
   });
 
   it('a bad token rejects start with a coded error naming DISCORD_TOKEN', async () => {
-    fake.rest.fail({ method: 'GET', path: /^\/gateway\/bot$/, status: 401, body: { message: '401: Unauthorized', code: 0 } });
+    fake.rest.fail({
+      method: 'GET',
+      path: /^\/gateway\/bot$/,
+      status: 401,
+      body: { message: '401: Unauthorized', code: 0 },
+    });
     const adapter = createDiscordAdapter(fake.config(), silentLogger());
-    await expect(adapter.start(noop)).rejects.toMatchObject({ code: 'DISCORD_LOGIN_FAILED', message: expect.stringMatching(/DISCORD_TOKEN/) });
+    await expect(adapter.start(noop)).rejects.toMatchObject({
+      code: 'DISCORD_LOGIN_FAILED',
+      message: expect.stringMatching(/DISCORD_TOKEN/),
+    });
     await adapter.stop();
   });
 
@@ -75,7 +94,10 @@ describe('/trade-news registration', () => {
     expect(parseCommand(commandText('latest', null))).toEqual({ kind: 'latest' });
     expect(parseCommand(commandText('help', null))).toEqual({ kind: 'help' });
     expect(parseCommand(commandText('search', 'steel tariffs'))).toEqual({ kind: 'search', terms: 'steel tariffs' });
-    expect(parseCommand(commandText('ask', 'What did Abe say?'))).toEqual({ kind: 'ask', question: 'What did Abe say?' });
+    expect(parseCommand(commandText('ask', 'What did Abe say?'))).toEqual({
+      kind: 'ask',
+      question: 'What did Abe say?',
+    });
     expect(parseCommand(commandText(null, null))).toEqual({ kind: 'latest' });
   });
 });

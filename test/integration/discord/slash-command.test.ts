@@ -43,7 +43,12 @@ describe('discord /trade-news', () => {
     expect(answer.json.data.flags & 64).toBe(64);
     expect(answer.json.data.allowed_mentions).toMatchObject({ parse: [] });
     expect(visibleText(answer.json)).toContain('answer to “search steel tariffs” @\u200beveryone');
-    expect(seen[0]).toMatchObject({ platform: 'discord', channel: fake.channelId, user: fake.human.id, text: 'search steel tariffs' });
+    expect(seen[0]).toMatchObject({
+      platform: 'discord',
+      channel: fake.channelId,
+      user: fake.human.id,
+      text: 'search steel tariffs',
+    });
   });
 
   it('defers a slow answer within 3 s, then edits the reply with it', async () => {
@@ -60,7 +65,11 @@ describe('discord /trade-news', () => {
   });
 
   it('maps each subcommand onto the chat grammar', async () => {
-    for (const [sub, option] of [['latest'], ['help'], ['ask', { name: 'question', value: 'Who raised tariffs?' }]] as const) {
+    for (const [sub, option] of [
+      ['latest'],
+      ['help'],
+      ['ask', { name: 'question', value: 'Who raised tariffs?' }],
+    ] as const) {
       const token = fake.slashCommand(sub, option);
       await fake.interactionAnswer(token);
     }

@@ -16,7 +16,8 @@ describe('discord digest threads', () => {
   let seen: IncomingMessage[];
 
   const handlers: ChatHandlers = {
-    onCommand: (c) => Promise.resolve({ kind: 'notice', text: `command ${c.text} in ${c.thread?.thread ?? 'channel'}` }),
+    onCommand: (c) =>
+      Promise.resolve({ kind: 'notice', text: `command ${c.text} in ${c.thread?.thread ?? 'channel'}` }),
     onMessage: (m) => {
       seen.push(m);
       return Promise.resolve({ kind: 'notice', text: `Re: ${m.text}` });
@@ -44,7 +45,13 @@ describe('discord digest threads', () => {
   }
 
   const replyIn = (channel: string, to: string) =>
-    fake.rest.waitFor((q) => q.method === 'POST' && q.path === `/channels/${channel}/messages` && q.json?.message_reference?.message_id === to, 3000);
+    fake.rest.waitFor(
+      (q) =>
+        q.method === 'POST' &&
+        q.path === `/channels/${channel}/messages` &&
+        q.json?.message_reference?.message_id === to,
+      3000,
+    );
 
   it('starts a thread named after the digest date and answers a message in it without a mention', async () => {
     await setup();
@@ -70,12 +77,21 @@ describe('discord digest threads', () => {
   it('reply() posts in the digest thread, or under the digest message when there is no thread', async () => {
     await setup();
     const threadId = await postDigest();
-    await adapter.reply({ platform: 'discord', channel: fake.channelId, thread: threadId }, { kind: 'notice', text: 'in thread' });
-    expect(fake.rest.requests.some((q) => q.path === `/channels/${threadId}/messages` && visibleText(q.json) === 'in thread')).toBe(true);
+    await adapter.reply(
+      { platform: 'discord', channel: fake.channelId, thread: threadId },
+      { kind: 'notice', text: 'in thread' },
+    );
+    expect(
+      fake.rest.requests.some(
+        (q) => q.path === `/channels/${threadId}/messages` && visibleText(q.json) === 'in thread',
+      ),
+    ).toBe(true);
     // A digest whose thread could not be started: its message id stands for the thread.
     const lone = { platform: 'discord', channel: fake.channelId, thread: '1234567890123456789' };
     await adapter.reply(lone, { kind: 'notice', text: 'under message' });
-    const q = fake.rest.requests.find((r) => r.path === `/channels/${fake.channelId}/messages` && visibleText(r.json) === 'under message');
+    const q = fake.rest.requests.find(
+      (r) => r.path === `/channels/${fake.channelId}/messages` && visibleText(r.json) === 'under message',
+    );
     expect(q?.json.message_reference?.message_id).toBe(lone.thread);
     expect(q?.json.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });

@@ -32,7 +32,9 @@ describe('ask --questions with an LLM: one thread, model calls concurrent', () =
       const question = /<question>\n([\s\S]*?)\n<\/question>/u.exec(user)?.[1] ?? '';
       return { ...jsonReply({ answer: `${question} [1]`, citations: [1] }), delayMs: DELAY } as FakeReply;
     });
-    const cfg = configSchema.parse({ llm: { baseUrl: fake.url, model: 'fake-model', timeoutMs: 2_000, maxRetries: 0, maxConcurrency: 4 } }).llm;
+    const cfg = configSchema.parse({
+      llm: { baseUrl: fake.url, model: 'fake-model', timeoutMs: 2_000, maxRetries: 0, maxConcurrency: 4 },
+    }).llm;
     const base = createAnswerer([PORT, STEEL, GRAIN, CHIPS]);
     const llm = createLlmAnswerer(base, createLlmClient(cfg), { historyTurns: 3 });
     await llm.ask('What did Anna Berg say?'); // warm-up: first connection, JIT
@@ -52,7 +54,9 @@ describe('ask --questions with an LLM: one thread, model calls concurrent', () =
     // One at a time takes at least requests × 400 ms (≥ 2.4 s); four at a time about two rounds (0.8 s).
     expect(elapsed).toBeLessThan(fake.requests.length * DELAY * 0.75);
     // The second question's request carries the first as thread context.
-    const second = fake.requests.find((r) => r.body.messages.some((m) => m.content.includes('<question>\nWhat did Maria Lopez say?')));
+    const second = fake.requests.find((r) =>
+      r.body.messages.some((m) => m.content.includes('<question>\nWhat did Maria Lopez say?')),
+    );
     expect(second?.body.messages.some((m) => m.content.includes('<history>\nQ: How much did shipments'))).toBe(true);
   });
 });

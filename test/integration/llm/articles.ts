@@ -65,10 +65,21 @@ export const INJECTION = makeArticle(
 /** A long article (~3,000 tokens) for trimming. */
 export const LONG = makeArticle(
   'Warehouse survey',
-  Array.from({ length: 120 }, (_, i) => `Survey section ${i + 1} reports that warehouse operators in region ${i + 1} kept steady occupancy this quarter.`).join(' '),
+  Array.from(
+    { length: 120 },
+    (_, i) =>
+      `Survey section ${i + 1} reports that warehouse operators in region ${i + 1} kept steady occupancy this quarter.`,
+  ).join(' '),
 );
 
-export type Mode = 'good' | 'fenced' | 'hallucinated-quote' | 'invented-number' | 'invented-name' | 'malformed' | 'hijacked';
+export type Mode =
+  | 'good'
+  | 'fenced'
+  | 'hallucinated-quote'
+  | 'invented-number'
+  | 'invented-name'
+  | 'malformed'
+  | 'hijacked';
 
 /** Quotations of an article text (between curly or straight double quotes). */
 function quotations(text: string): string[] {
@@ -77,10 +88,16 @@ function quotations(text: string): string[] {
 
 /** An honest summary: the first two sentences, every quotation with a plausible speaker. */
 function honest(text: string): { summary: string[]; quotes: { text: string; speaker: string | null }[] } {
-  const sentences = text.replace(/\s+/gu, ' ').split(/(?<=[.!?])\s+(?=[A-Z“"])/u).filter((s) => !/Ignore previous/u.test(s));
+  const sentences = text
+    .replace(/\s+/gu, ' ')
+    .split(/(?<=[.!?])\s+(?=[A-Z“"])/u)
+    .filter((s) => !/Ignore previous/u.test(s));
   return {
     summary: sentences.slice(0, 2),
-    quotes: quotations(text).map((q) => ({ text: q, speaker: /said ([A-Z]\w+ [A-Z]\w+)/u.exec(text.slice(text.indexOf(q)))?.[1] ?? null })),
+    quotes: quotations(text).map((q) => ({
+      text: q,
+      speaker: /said ([A-Z]\w+ [A-Z]\w+)/u.exec(text.slice(text.indexOf(q)))?.[1] ?? null,
+    })),
   };
 }
 
@@ -95,7 +112,10 @@ export function fakeModel(modes: Readonly<Record<string, Mode>> = {}): (req: Fak
       case 'fenced':
         return completion(`Here is the JSON:\n\`\`\`json\n${JSON.stringify(good, null, 2)}\n\`\`\``);
       case 'hallucinated-quote':
-        return jsonReply({ ...good, quotes: [...good.quotes, { text: 'We will double our profits by Friday', speaker: 'Maria Lopez' }] });
+        return jsonReply({
+          ...good,
+          quotes: [...good.quotes, { text: 'We will double our profits by Friday', speaker: 'Maria Lopez' }],
+        });
       case 'invented-number':
         return jsonReply({ ...good, summary: ['Shipments rose 47 percent in March.', ...good.summary.slice(1)] });
       case 'invented-name':

@@ -15,7 +15,18 @@ afterEach(async () => {
 
 const model = fakeModel();
 
-const PLACES = ['Harwick', 'Dunmore', 'Kelby', 'Ashford', 'Brantwood', 'Corley', 'Everton Bay', 'Fallow', 'Glenrock', 'Hazelmere'];
+const PLACES = [
+  'Harwick',
+  'Dunmore',
+  'Kelby',
+  'Ashford',
+  'Brantwood',
+  'Corley',
+  'Everton Bay',
+  'Fallow',
+  'Glenrock',
+  'Hazelmere',
+];
 
 /** `n` short trade articles of our own, each with one attributed quotation. */
 function articles(n: number, sentences = 3): Article[] {
@@ -23,14 +34,20 @@ function articles(n: number, sentences = 3): Article[] {
     const place = `${PLACES[i % PLACES.length] as string} ${Math.floor(i / PLACES.length) + 1}`;
     const body = [
       `Cargo handled at ${place} rose ${i + 2} percent in the quarter, the harbour board said.`,
-      ...Array.from({ length: sentences - 2 }, (_, k) => `Operators at ${place} added ${k + 3} cranes and hired ${k + 10} staff for the night shift.`),
+      ...Array.from(
+        { length: sentences - 2 },
+        (_, k) => `Operators at ${place} added ${k + 3} cranes and hired ${k + 10} staff for the night shift.`,
+      ),
       `"We are running at full stretch," said Dana Moss, the board's director.`,
     ].join(' ');
     return makeArticle(`${place} cargo rises`, body);
   });
 }
 
-const delayed = (ms: (req: FakeRequest) => number) => (req: FakeRequest): FakeReply => ({ ...model(req), delayMs: ms(req) } as FakeReply);
+const delayed =
+  (ms: (req: FakeRequest) => number) =>
+  (req: FakeRequest): FakeReply =>
+    ({ ...model(req), delayMs: ms(req) }) as FakeReply;
 
 describe('LLM digest: concurrent requests', () => {
   it('keeps maxConcurrency requests in flight and takes about total / maxConcurrency; entries stay in article order', async () => {
@@ -38,7 +55,10 @@ describe('LLM digest: concurrent requests', () => {
     // The first articles answer slowest, so completion order differs from article order.
     const rank = new Map(list.map((a, i) => [a.title, i]));
     const DELAY = 200;
-    h = await harness(delayed((req) => DELAY + (20 - (rank.get(articleIn(req).title) ?? 0)) * 2), { llm: { maxConcurrency: 4 } });
+    h = await harness(
+      delayed((req) => DELAY + (20 - (rank.get(articleIn(req).title) ?? 0)) * 2),
+      { llm: { maxConcurrency: 4 } },
+    );
     await h.digest(articles(21).slice(20)); // warm-up: first connection, JIT
     h.fake.requests.length = 0;
     h.fake.inFlight.max = 0;
@@ -55,16 +75,28 @@ describe('LLM digest: concurrent requests', () => {
   });
 
   it('reports progress for every article, counting up to the total', async () => {
-    h = await harness(delayed(() => 20), { llm: { maxConcurrency: 3 } });
+    h = await harness(
+      delayed(() => 20),
+      { llm: { maxConcurrency: 3 } },
+    );
     const list = articles(7);
     const seen: [number, number][] = [];
     h.summarizer.resetBudget();
-    await buildDigest(list, { date: '2024-03-28', sentences: 2, quotes: 3, summarizer: h.summarizer, onArticle: (d, t) => seen.push([d, t]) });
+    await buildDigest(list, {
+      date: '2024-03-28',
+      sentences: 2,
+      quotes: 3,
+      summarizer: h.summarizer,
+      onArticle: (d, t) => seen.push([d, t]),
+    });
     expect(seen).toEqual(list.map((_, i) => [i + 1, 7]));
   });
 
   it('consults the cache before any request: a second digest of the same articles sends nothing', async () => {
-    h = await harness(delayed(() => 20), { llm: { maxConcurrency: 4 } });
+    h = await harness(
+      delayed(() => 20),
+      { llm: { maxConcurrency: 4 } },
+    );
     const list = articles(9);
     await h.digest(list);
     expect(h.fake.requests).toHaveLength(9);
@@ -126,7 +158,7 @@ describe('LLM digest: a failing endpoint with concurrency', () => {
 
   it('after the cool-down one trial goes alone; when it succeeds the rest go out together', async () => {
     let down = true;
-    h = await harness((req) => (down ? httpError(500) : { ...model(req), delayMs: 50 } as FakeReply), {
+    h = await harness((req) => (down ? httpError(500) : ({ ...model(req), delayMs: 50 } as FakeReply)), {
       llm: { maxConcurrency: 4, maxRetries: 0, breakerThreshold: 2, breakerCooldownMs: 60_000 },
     });
     await h.digest(articles(3));

@@ -13,7 +13,12 @@ function capture(): { log: pino.Logger; lines: () => string[] } {
   const out: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _enc, cb) {
-      out.push(...chunk.toString('utf8').split('\n').filter((l) => l !== ''));
+      out.push(
+        ...chunk
+          .toString('utf8')
+          .split('\n')
+          .filter((l) => l !== ''),
+      );
       cb();
     },
   });
@@ -52,7 +57,9 @@ describe('LLM configuration and factory', () => {
       tokenBudgetPerDigest: 20_000,
     });
     expect(loadConfig({ ...NO_FILES, env: { OPENAI_API_KEY: '12345' } }).llm.apiKey).toBe('12345');
-    expect(() => loadConfig({ ...NO_FILES, env: { OPENAI_BASE_URL: 'localhost:11434' } })).toThrow(/llm\.baseUrl \(from OPENAI_BASE_URL\)/u);
+    expect(() => loadConfig({ ...NO_FILES, env: { OPENAI_BASE_URL: 'localhost:11434' } })).toThrow(
+      /llm\.baseUrl \(from OPENAI_BASE_URL\)/u,
+    );
   });
 
   it('no key and no base URL → extractive, said once', async () => {

@@ -22,7 +22,12 @@ export interface FakeRequest {
 }
 
 export type FakeReply =
-  | { readonly status?: number; readonly headers?: Readonly<Record<string, string>>; readonly json: unknown; readonly delayMs?: number }
+  | {
+      readonly status?: number;
+      readonly headers?: Readonly<Record<string, string>>;
+      readonly json: unknown;
+      readonly delayMs?: number;
+    }
   | { readonly hang: true };
 
 export type Handler = (req: FakeRequest) => FakeReply | Promise<FakeReply>;
@@ -45,7 +50,9 @@ export function completion(content: string): FakeReply {
       object: 'chat.completion',
       created: 1_700_000_000,
       model: 'fake-model',
-      choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: 'stop', logprobs: null }],
+      choices: [
+        { index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: 'stop', logprobs: null },
+      ],
     },
   };
 }
@@ -103,7 +110,9 @@ export async function startFakeLlm(initial: Handler): Promise<FakeLlm> {
           done();
         } catch (err) {
           done();
-          res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: String(err) } }));
+          res
+            .writeHead(500, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ error: { message: String(err) } }));
         }
       })();
     });

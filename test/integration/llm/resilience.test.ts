@@ -24,7 +24,8 @@ describe('LLM summarizer: resilience', () => {
 
   it('503s are retried with backoff; retry-after-ms is honoured too', async () => {
     h = await harness(
-      (req) => (req.index === 0 ? httpError(503) : req.index === 1 ? httpError(503, { 'retry-after-ms': '250' }) : model(req)),
+      (req) =>
+        req.index === 0 ? httpError(503) : req.index === 1 ? httpError(503, { 'retry-after-ms': '250' }) : model(req),
       { llm: { retryBaseDelayMs: 100 } },
     );
     const digest = await h.digest([STEEL]);
@@ -52,7 +53,9 @@ describe('LLM summarizer: resilience', () => {
   it('500s until the breaker opens: then no more calls, immediate fallback; after the cool-down one trial closes it', async () => {
     let down = true;
     // One request at a time, so the exact sequence is known (concurrency.test.ts covers the concurrent case).
-    h = await harness((req) => (down ? httpError(500) : model(req)), { llm: { maxRetries: 1, breakerThreshold: 3, maxConcurrency: 1 } });
+    h = await harness((req) => (down ? httpError(500) : model(req)), {
+      llm: { maxRetries: 1, breakerThreshold: 3, maxConcurrency: 1 },
+    });
     const articles = [PORT, STEEL, GRAIN, CHIPS, INJECTION];
     const digest = await h.digest(articles);
     expectComplete(digest, articles);
@@ -61,7 +64,8 @@ describe('LLM summarizer: resilience', () => {
     expect(h.fake.requests).toHaveLength(3);
     expect(h.client.breaker.state).toBe('open');
     expect(itemOf(digest, PORT).summary.fallbackReason).toMatch(/server: HTTP 500/u);
-    for (const a of [GRAIN, CHIPS, INJECTION]) expect(itemOf(digest, a).summary.fallbackReason).toMatch(/breaker-open/u);
+    for (const a of [GRAIN, CHIPS, INJECTION])
+      expect(itemOf(digest, a).summary.fallbackReason).toMatch(/breaker-open/u);
 
     // Still open a minute later minus a second: no call.
     h.clock.now += 59_000;
@@ -121,7 +125,10 @@ describe('LLM summarizer: resilience', () => {
   it('a server that rejects response_format: JSON mode is dropped once and the prompt alone is used', async () => {
     // One request at a time: the exact sequence (concurrently, each request already in flight is rejected once too).
     h = await harness(
-      (req) => (req.body.response_format ? { status: 400, json: { error: { message: "Unrecognized request argument: response_format" } } } : model(req)),
+      (req) =>
+        req.body.response_format
+          ? { status: 400, json: { error: { message: 'Unrecognized request argument: response_format' } } }
+          : model(req),
       { llm: { maxConcurrency: 1 } },
     );
     const digest = await h.digest([PORT, STEEL]);

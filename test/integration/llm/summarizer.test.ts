@@ -80,7 +80,12 @@ describe('LLM summarizer: structured output and verification', () => {
 
   it('mixed replies in one digest: every article has a summary and its method', async () => {
     h = await harness(
-      fakeModel({ [PORT.title]: 'hallucinated-quote', [STEEL.title]: 'invented-number', [GRAIN.title]: 'malformed', [CHIPS.title]: 'good' }),
+      fakeModel({
+        [PORT.title]: 'hallucinated-quote',
+        [STEEL.title]: 'invented-number',
+        [GRAIN.title]: 'malformed',
+        [CHIPS.title]: 'good',
+      }),
     );
     const articles = [PORT, STEEL, GRAIN, CHIPS, INJECTION];
     const digest = await h.digest(articles);

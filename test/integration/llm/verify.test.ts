@@ -35,15 +35,24 @@ describe('quote verification', () => {
 });
 
 describe('facts check', () => {
-  const article = 'Acme Corp. sold 1,200 units in Q3, up five percent. Chief executive Jane Doe said sales in the U.S. rose 4.50%.';
+  const article =
+    'Acme Corp. sold 1,200 units in Q3, up five percent. Chief executive Jane Doe said sales in the U.S. rose 4.50%.';
 
   it('accepts numbers and names the article states, in other formats', () => {
-    expect(unsupportedFacts('Acme sold 1200 units; sales rose 4.5% and 5 percent overall, Jane Doe said.', article)).toEqual({ numbers: [], names: [] });
-    expect(unsupportedFacts('The Chief Executive of Acme’s U.S. arm spoke.', article)).toEqual({ numbers: [], names: [] });
+    expect(
+      unsupportedFacts('Acme sold 1200 units; sales rose 4.5% and 5 percent overall, Jane Doe said.', article),
+    ).toEqual({ numbers: [], names: [] });
+    expect(unsupportedFacts('The Chief Executive of Acme’s U.S. arm spoke.', article)).toEqual({
+      numbers: [],
+      names: [],
+    });
   });
 
   it('flags invented numbers and names', () => {
-    expect(unsupportedFacts('Acme sold 1,300 units, said John Roe.', article)).toEqual({ numbers: ['1300'], names: ['John', 'Roe'] });
+    expect(unsupportedFacts('Acme sold 1,300 units, said John Roe.', article)).toEqual({
+      numbers: ['1300'],
+      names: ['John', 'Roe'],
+    });
   });
 
   it('mentions are detected', () => {
@@ -56,13 +65,31 @@ describe('facts check', () => {
 describe('reply parsing', () => {
   it('strips fences and chatter; accepts lenient shapes', () => {
     expect(extractJson('Sure!\n```json\n{"a": 1}\n```\nDone.')).toEqual({ ok: true, value: { a: 1 } });
-    const r = parseReply('{"summary": "One sentence.", "quotes": ["a quote", {"text": "b", "speaker": ""}]}', summaryOutput);
-    expect(r).toEqual({ ok: true, value: { summary: ['One sentence.'], quotes: [{ text: 'a quote', speaker: null }, { text: 'b', speaker: null }] } });
+    const r = parseReply(
+      '{"summary": "One sentence.", "quotes": ["a quote", {"text": "b", "speaker": ""}]}',
+      summaryOutput,
+    );
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        summary: ['One sentence.'],
+        quotes: [
+          { text: 'a quote', speaker: null },
+          { text: 'b', speaker: null },
+        ],
+      },
+    });
   });
 
   it('reports what is wrong', () => {
-    expect(parseReply('no json here', summaryOutput)).toMatchObject({ ok: false, error: 'no JSON object in the reply' });
-    expect(parseReply('{"summary": []}', summaryOutput)).toMatchObject({ ok: false, error: expect.stringMatching(/summary: the summary is empty/u) });
+    expect(parseReply('no json here', summaryOutput)).toMatchObject({
+      ok: false,
+      error: 'no JSON object in the reply',
+    });
+    expect(parseReply('{"summary": []}', summaryOutput)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/summary: the summary is empty/u),
+    });
     expect(parseReply('{"summary": ["x"], "quotes": [1]}', summaryOutput).ok).toBe(false);
   });
 

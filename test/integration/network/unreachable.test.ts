@@ -18,23 +18,50 @@ async function closedPort(): Promise<number> {
 /** A logger as the composition root makes one per platform (a `platform` child), keeping the raw JSON lines. */
 function capture(platform: string): { log: pino.Logger; lines: string[] } {
   const lines: string[] = [];
-  const sink = new Writable({ write: (chunk: Buffer, _e, done) => void (lines.push(...chunk.toString('utf8').split('\n').filter((l) => l !== '')), done()) });
+  const sink = new Writable({
+    write: (chunk: Buffer, _e, done) =>
+      void (lines.push(
+        ...chunk
+          .toString('utf8')
+          .split('\n')
+          .filter((l) => l !== ''),
+      ),
+      done()),
+  });
   return { log: pino({ level: 'debug', base: null }, sink).child({ platform }), lines };
 }
 
-const handlers: ChatHandlers = { onCommand: () => Promise.resolve({ kind: 'notice', text: '' }), onMessage: () => Promise.resolve(null) };
+const handlers: ChatHandlers = {
+  onCommand: () => Promise.resolve({ kind: 'notice', text: '' }),
+  onMessage: () => Promise.resolve(null),
+};
 
 describe('a chat platform that cannot be reached', () => {
   it('Slack: each retry is logged naming the host, the final error names it once, no key twice in a JSON line', async () => {
     const port = await closedPort();
     const { log, lines } = capture('slack');
     const adapter = createSlackAdapter(
-      { botToken: 'xoxb-1', appToken: 'xapp-1', mode: 'socket', apiUrl: `http://127.0.0.1:${port}/api/`, port: 0, host: '127.0.0.1', commandResponse: 'ephemeral' },
+      {
+        botToken: 'xoxb-1',
+        appToken: 'xapp-1',
+        mode: 'socket',
+        apiUrl: `http://127.0.0.1:${port}/api/`,
+        port: 0,
+        host: '127.0.0.1',
+        commandResponse: 'ephemeral',
+      },
       log,
       { retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 20 } },
     );
-    const error = await adapter.start(handlers).then(() => null, (err: unknown) => err as Error);
-    expect(error?.message).toMatch(new RegExp(`^Could not reach Slack at 127\\.0\\.0\\.1:${port} \\(slack\\.apiUrl / SLACK_API_URL\\) in socket mode: fetch failed: ECONNREFUSED`));
+    const error = await adapter.start(handlers).then(
+      () => null,
+      (err: unknown) => err as Error,
+    );
+    expect(error?.message).toMatch(
+      new RegExp(
+        `^Could not reach Slack at 127\\.0\\.0\\.1:${port} \\(slack\\.apiUrl / SLACK_API_URL\\) in socket mode: fetch failed: ECONNREFUSED`,
+      ),
+    );
     const retries = lines.filter((l) => l.includes('retrying'));
     expect(retries).toHaveLength(2);
     expect(retries.every((l) => l.includes(`"host":"127.0.0.1:${port}"`))).toBe(true);
@@ -53,8 +80,15 @@ describe('a chat platform that cannot be reached', () => {
       log,
       { connectRetry: { attempts: 3, firstDelayMs: 10 } },
     );
-    const error = await adapter.start(handlers).then(() => null, (err: unknown) => err as Error);
-    expect(error?.message).toMatch(new RegExp(`^Could not reach Discord at 127\\.0\\.0\\.1:${port} \\(discord\\.apiUrl / DISCORD_API_URL\\) after 3 attempts: .*ECONNREFUSED`));
+    const error = await adapter.start(handlers).then(
+      () => null,
+      (err: unknown) => err as Error,
+    );
+    expect(error?.message).toMatch(
+      new RegExp(
+        `^Could not reach Discord at 127\\.0\\.0\\.1:${port} \\(discord\\.apiUrl / DISCORD_API_URL\\) after 3 attempts: .*ECONNREFUSED`,
+      ),
+    );
     const retries = lines.filter((l) => l.includes('retrying in'));
     expect(retries.map((l) => (JSON.parse(l) as { retryInMs: number }).retryInMs)).toEqual([10, 20]);
     expect(lines.some((l) => l.includes('Could not reach Discord'))).toBe(false);

@@ -6,7 +6,8 @@ import pg from 'pg';
  * (127.0.0.1:5432, trust auth, database `test`). Every test run works in its own schema
  * (`test_<random>`), dropped afterwards, so parallel runs do not collide.
  */
-export const PG_URL = process.env['TEST_DATABASE_URL'] ?? process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const PG_URL =
+  process.env['TEST_DATABASE_URL'] ?? process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** Null when reachable, else why not (the tests then skip with this message). */
 export async function pgUnavailable(url = PG_URL): Promise<string | null> {
@@ -37,7 +38,12 @@ export async function dropSchema(schema: string, url = PG_URL): Promise<void> {
 }
 
 /** One query in `schema` on a short-lived connection. */
-export async function queryIn<R extends pg.QueryResultRow>(schema: string, sql: string, params: unknown[] = [], url = PG_URL): Promise<R[]> {
+export async function queryIn<R extends pg.QueryResultRow>(
+  schema: string,
+  sql: string,
+  params: unknown[] = [],
+  url = PG_URL,
+): Promise<R[]> {
   const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
   await client.connect();
   try {

@@ -63,7 +63,14 @@ describe.skipIf(PG_SKIP_REASON !== null)('PostgreSQL store', () => {
       expect(await store.latestDigest('discord')).toBeNull();
       expect((await store.digestForThread(thread))?.thread).toEqual(thread);
       for (const q of ['one', 'two', 'three']) {
-        await store.addTurn(thread, { question: q, answer: `A ${q}`, answered: q !== 'two', articleIds: ['a'], sentences: ['s'], at: '2025-03-10T09:00:00Z' });
+        await store.addTurn(thread, {
+          question: q,
+          answer: `A ${q}`,
+          answered: q !== 'two',
+          articleIds: ['a'],
+          sentences: ['s'],
+          at: '2025-03-10T09:00:00Z',
+        });
       }
       const turns = await store.recentTurns(thread, 2);
       expect(turns.map((t) => [t.question, t.answered])).toEqual([

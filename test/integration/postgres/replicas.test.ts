@@ -10,7 +10,7 @@ const SCRIPT = path.resolve('test/integration/postgres/fixtures/replica-child.ts
 
 describe.skipIf(PG_SKIP_REASON !== null)('two bot processes on one PostgreSQL', () => {
   let children: Child[] = [];
-  let cleanup: (() => Promise<void>)[] = [];
+  const cleanup: (() => Promise<void>)[] = [];
 
   afterEach(async () => {
     await Promise.all(children.map((c) => c.kill()));
@@ -23,7 +23,9 @@ describe.skipIf(PG_SKIP_REASON !== null)('two bot processes on one PostgreSQL', 
     const schema = newSchemaName();
     cleanup.push(() => dropSchema(schema));
     const store = await PostgresStore.open(PG_URL, { schema });
-    await store.pool.query('CREATE TABLE posts (id BIGSERIAL PRIMARY KEY, target_id TEXT, scheduled_at TIMESTAMPTZ, digest_id TEXT, replica TEXT)');
+    await store.pool.query(
+      'CREATE TABLE posts (id BIGSERIAL PRIMARY KEY, target_id TEXT, scheduled_at TIMESTAMPTZ, digest_id TEXT, replica TEXT)',
+    );
     await store.close();
     return schema;
   };
@@ -45,12 +47,18 @@ describe.skipIf(PG_SKIP_REASON !== null)('two bot processes on one PostgreSQL', 
     const done = await Promise.all(replicas.map((r) => r.waitFor((l) => l.includes('"done"'), 60_000)));
     expect(await Promise.all(replicas.map((r) => r.exited))).toEqual([0, 0]);
 
-    const posts = await queryIn<{ scheduled_at: Date; digest_id: string; replica: string }>(schema, 'SELECT * FROM posts ORDER BY scheduled_at');
+    const posts = await queryIn<{ scheduled_at: Date; digest_id: string; replica: string }>(
+      schema,
+      'SELECT * FROM posts ORDER BY scheduled_at',
+    );
     expect(posts).toHaveLength(50);
     const expected = Array.from({ length: 50 }, (_, i) => new Date(Date.parse(base) + i * 60_000).toISOString());
     expect(posts.map((p) => p.scheduled_at.toISOString())).toEqual(expected); // each instant once, none missing
     expect(new Set(posts.map((p) => p.digest_id)).size).toBe(50);
-    const runs = await queryIn<{ state: string; n: string }>(schema, 'SELECT state, count(*) AS n FROM digest_runs GROUP BY state');
+    const runs = await queryIn<{ state: string; n: string }>(
+      schema,
+      'SELECT state, count(*) AS n FROM digest_runs GROUP BY state',
+    );
     expect(runs).toEqual([{ state: 'posted', n: '50' }]);
     // Every run was decided by exactly one of the two: one posted, the other found it busy or posted.
     const results = done.map((l) => (JSON.parse(l) as { results: Record<string, number> }).results);
@@ -67,7 +75,13 @@ describe.skipIf(PG_SKIP_REASON !== null)('two bot processes on one PostgreSQL', 
     // A holds the lease and posts every second; B stands by.
     const countBy = async (replica: string, after = new Date(0)): Promise<number> =>
       Number(
-        (await queryIn<{ n: string }>(schema, 'SELECT count(*) AS n FROM posts WHERE replica = $1 AND scheduled_at > $2', [replica, after]))[0]?.n,
+        (
+          await queryIn<{ n: string }>(
+            schema,
+            'SELECT count(*) AS n FROM posts WHERE replica = $1 AND scheduled_at > $2',
+            [replica, after],
+          )
+        )[0]?.n,
       );
     const until = async (cond: () => Promise<boolean>, ms: number, what: string): Promise<void> => {
       const end = Date.now() + ms;

@@ -28,7 +28,12 @@ describe('a process killed mid-run, then restarted (real SIGKILL, SQLite file)',
   });
   const posts = (): { digestId: string; pid: number }[] => {
     const f = files().postsFile;
-    return existsSync(f) ? readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { digestId: string; pid: number }) : [];
+    return existsSync(f)
+      ? readFileSync(f, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as { digestId: string; pid: number })
+      : [];
   };
   const runRow = (): { state: string; attempts: number; message_ref: string | null } | undefined => {
     const db = new Database(files().dbFile, { readonly: true });

@@ -119,7 +119,9 @@ describe('folder watching', () => {
   it('keeps the previous library when a reload fails', async () => {
     write('a.txt', 'One', 'Body one.');
     let fail = false;
-    const live = new LiveLibrary(await load(), async () => (fail ? Promise.reject(new Error('disk gone')) : load()), { log: silentLogger() });
+    const live = new LiveLibrary(await load(), async () => (fail ? Promise.reject(new Error('disk gone')) : load()), {
+      log: silentLogger(),
+    });
     fail = true;
     await expect(live.reload()).rejects.toThrow('disk gone');
     expect(live.get().articles).toHaveLength(1);

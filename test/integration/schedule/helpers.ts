@@ -10,7 +10,13 @@ import type { DigestTarget } from '../../../src/schedule/targets.ts';
 
 /** Shared fakes for the scheduling tests (also imported by the child-process scripts). */
 
-export function makeArticle(file: string, title: string, date: string | null, body = `${title}. Body text about trade.`, tags: string[] = []): Article {
+export function makeArticle(
+  file: string,
+  title: string,
+  date: string | null,
+  body = `${title}. Body text about trade.`,
+  tags: string[] = [],
+): Article {
   return { id: articleId(title, body), file, title, date, source: null, url: null, tags, body };
 }
 
@@ -19,7 +25,9 @@ export function stubLibrary(articles: readonly Article[]): DigestLibrary {
   const items = new Map<string, DigestItem>(
     articles.map((a) => [a.id, { article: a, summary: { method: 'extractive', sentences: [a.title] }, quotes: [] }]),
   );
-  const newest = [...articles].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.file.localeCompare(b.file));
+  const newest = [...articles].sort(
+    (a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.file.localeCompare(b.file),
+  );
   return { articles, item: (id) => items.get(id), latest: (n) => newest.slice(0, n) };
 }
 
@@ -73,8 +81,18 @@ export class FakeAdapter implements DigestAdapter {
   }
   postDigest(channel: string, digest: Digest, opts?: { readonly digestId?: string }): Promise<PostedDigest> {
     const messageId = `m${this.posts.length + 1}`;
-    this.posts.push({ channel, digestId: opts?.digestId ?? '', articleIds: digest.items.map((i) => i.article.id), updatedIds: [], scheduledAt: '' });
-    return Promise.resolve({ messageId, messageIds: [messageId], thread: { platform: this.platform, channel, thread: messageId } });
+    this.posts.push({
+      channel,
+      digestId: opts?.digestId ?? '',
+      articleIds: digest.items.map((i) => i.article.id),
+      updatedIds: [],
+      scheduledAt: '',
+    });
+    return Promise.resolve({
+      messageId,
+      messageIds: [messageId],
+      thread: { platform: this.platform, channel, thread: messageId },
+    });
   }
   reply(_t: ThreadRef, _r: BotReply): Promise<void> {
     return Promise.resolve();
@@ -91,9 +109,18 @@ export function fakePoster(library: () => DigestLibrary): PostDigestFn {
     }
     const lib = library();
     const items = articleIds.map((id) => lib.item(id)).filter((x): x is DigestItem => x !== undefined);
-    const posted = await adapter.postDigest(channel, { date: ctx.scheduledAt.toISOString().slice(0, 10), items, fallbacks: [] }, { digestId });
+    const posted = await adapter.postDigest(
+      channel,
+      { date: ctx.scheduledAt.toISOString().slice(0, 10), items, fallbacks: [] },
+      { digestId },
+    );
     const last = fake.posts[fake.posts.length - 1];
-    if (last) fake.posts[fake.posts.length - 1] = { ...last, updatedIds: ctx.updatedIds, scheduledAt: ctx.scheduledAt.toISOString() };
+    if (last)
+      fake.posts[fake.posts.length - 1] = {
+        ...last,
+        updatedIds: ctx.updatedIds,
+        scheduledAt: ctx.scheduledAt.toISOString(),
+      };
     return { messageId: posted.messageId };
   };
 }

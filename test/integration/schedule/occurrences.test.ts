@@ -57,7 +57,9 @@ describe('cron occurrences in a time zone', () => {
     const at = new Date('2025-06-06T06:00:00Z'); // Friday 08:00 Berlin
     expect(previousOccurrence(spec, 'Europe/Berlin', at)?.toISOString()).toBe(at.toISOString());
     expect(nextOccurrence(spec, 'Europe/Berlin', at)?.toISOString()).toBe('2025-06-09T06:00:00.000Z'); // Monday
-    expect(previousOccurrence(spec, 'Europe/Berlin', new Date(at.getTime() - 1))?.toISOString()).toBe('2025-06-05T06:00:00.000Z');
+    expect(previousOccurrence(spec, 'Europe/Berlin', new Date(at.getTime() - 1))?.toISOString()).toBe(
+      '2025-06-05T06:00:00.000Z',
+    );
   });
 
   it('supports seconds, L and leap days', () => {
@@ -66,7 +68,9 @@ describe('cron occurrences in a time zone', () => {
       '2024-01-31T09:00:00.000Z',
       '2024-02-29T09:00:00.000Z',
     ]);
-    expect(nextOccurrence(parseCron('0 0 29 2 *'), 'UTC', new Date('2024-03-01T00:00:00Z'))?.toISOString()).toBe('2028-02-29T00:00:00.000Z');
+    expect(nextOccurrence(parseCron('0 0 29 2 *'), 'UTC', new Date('2024-03-01T00:00:00Z'))?.toISOString()).toBe(
+      '2028-02-29T00:00:00.000Z',
+    );
   });
 
   it('rejects a bad expression with the reason and the expected form', () => {

@@ -50,7 +50,10 @@ describe('ops HTTP server', () => {
       const base = `http://127.0.0.1:${server.port}`;
       const ok = await fetch(`${base}/healthz`);
       expect(ok.status).toBe(200);
-      expect(await ok.json()).toEqual({ status: 'ok', checks: { store: { ok: true }, scheduler: { ok: true, detail: { leader: false } } } });
+      expect(await ok.json()).toEqual({
+        status: 'ok',
+        checks: { store: { ok: true }, scheduler: { ok: true, detail: { leader: false } } },
+      });
       storeOk = false;
       expect((await fetch(`${base}/healthz`)).status).toBe(503);
       const metrics = await fetch(`${base}/metrics`);
@@ -80,7 +83,9 @@ describe('graceful shutdown', () => {
   });
 
   it('starts on SIGTERM and exits at once on a second signal', async () => {
-    const proc = Object.assign(new EventEmitter(), { exit: (code: number) => exits.push(code) }) as unknown as NodeJS.Process;
+    const proc = Object.assign(new EventEmitter(), {
+      exit: (code: number) => exits.push(code),
+    }) as unknown as NodeJS.Process;
     const exits: number[] = [];
     let finished = false;
     const s = new Shutdown(silentLogger()).add('slow', () => new Promise<void>((r) => setTimeout(r, 50)));
@@ -107,7 +112,9 @@ describe('graceful shutdown', () => {
     await done;
     expect(order).toEqual(['started', 'scheduling']);
 
-    const hung = new Shutdown(silentLogger(), 50).holdUntil(new Promise<void>(() => undefined)).add('store', () => void order.push('store'));
+    const hung = new Shutdown(silentLogger(), 50)
+      .holdUntil(new Promise<void>(() => undefined))
+      .add('store', () => void order.push('store'));
     await hung.run();
     expect(order).toEqual(['started', 'scheduling', 'store']);
   });

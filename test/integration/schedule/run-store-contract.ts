@@ -2,7 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClaimRequest, RunStore } from '../../../src/domain/run-store.ts';
 
 /** The RunStore contract, run against every backend (SQLite here, PostgreSQL in ../postgres). */
-export function runStoreContract(name: string, open: () => Promise<{ store: RunStore; close: () => Promise<void> }>): void {
+export function runStoreContract(
+  name: string,
+  open: () => Promise<{ store: RunStore; close: () => Promise<void> }>,
+): void {
   describe(`${name} RunStore contract`, () => {
     let store: RunStore;
     let close: () => Promise<void>;
@@ -28,19 +31,37 @@ export function runStoreContract(name: string, open: () => Promise<{ store: RunS
 
     it('claims a run once; a second owner is told it is busy, the same owner resumes', async () => {
       const a = await store.claimRun(req('A'));
-      expect(a).toMatchObject({ kind: 'claimed', resumed: false, run: { owner: 'A', state: 'claimed', attempts: 1, digestId: 'd1' } });
+      expect(a).toMatchObject({
+        kind: 'claimed',
+        resumed: false,
+        run: { owner: 'A', state: 'claimed', attempts: 1, digestId: 'd1' },
+      });
       expect((await store.claimRun(req('B'))).kind).toBe('busy');
-      expect(await store.claimRun(req('A', later(10)))).toMatchObject({ kind: 'claimed', resumed: true, run: { attempts: 2 } });
+      expect(await store.claimRun(req('A', later(10)))).toMatchObject({
+        kind: 'claimed',
+        resumed: true,
+        run: { attempts: 2 },
+      });
     });
 
     it('marks posted once; later claims see it posted', async () => {
       await store.claimRun(req('A'));
       const articles = [{ id: 'x1', file: 'x.txt' }];
-      expect(await store.markPosted({ targetId: 'daily', scheduledAt: at, messageRef: 'm1', articles, now: later(5) })).toBe(true);
-      expect(await store.markPosted({ targetId: 'daily', scheduledAt: at, messageRef: 'm2', articles: [], now: later(6) })).toBe(false);
+      expect(
+        await store.markPosted({ targetId: 'daily', scheduledAt: at, messageRef: 'm1', articles, now: later(5) }),
+      ).toBe(true);
+      expect(
+        await store.markPosted({ targetId: 'daily', scheduledAt: at, messageRef: 'm2', articles: [], now: later(6) }),
+      ).toBe(false);
       for (const owner of ['A', 'B']) expect((await store.claimRun(req(owner, later(120_000)))).kind).toBe('posted');
       const run = await store.findRun('daily', at);
-      expect(run).toMatchObject({ state: 'posted', messageRef: 'm1', articles, scheduledAt: at.toISOString(), postedAt: later(5).toISOString() });
+      expect(run).toMatchObject({
+        state: 'posted',
+        messageRef: 'm1',
+        articles,
+        scheduledAt: at.toISOString(),
+        postedAt: later(5).toISOString(),
+      });
       expect(await store.lastPosted('daily')).toMatchObject({ messageRef: 'm1' });
       expect(await store.lastPosted('other')).toBeNull();
     });
@@ -48,17 +69,28 @@ export function runStoreContract(name: string, open: () => Promise<{ store: RunS
     it('lets anyone take over an expired claim, and a released one at once', async () => {
       await store.claimRun(req('A'));
       expect((await store.claimRun(req('B', later(59_000)))).kind).toBe('busy');
-      expect(await store.claimRun(req('B', later(61_000)))).toMatchObject({ kind: 'claimed', resumed: true, run: { owner: 'B' } });
+      expect(await store.claimRun(req('B', later(61_000)))).toMatchObject({
+        kind: 'claimed',
+        resumed: true,
+        run: { owner: 'B' },
+      });
       expect(await store.releaseRun('daily', at, 'A')).toBe(false); // not A's any more
       expect(await store.releaseRun('daily', at, 'B')).toBe(true);
-      expect(await store.claimRun(req('C', later(61_001)))).toMatchObject({ kind: 'claimed', run: { owner: 'C', attempts: 3 } });
+      expect(await store.claimRun(req('C', later(61_001)))).toMatchObject({
+        kind: 'claimed',
+        run: { owner: 'C', attempts: 3 },
+      });
     });
 
     it('lets the lease holder take over a live claim of someone who lost the lease', async () => {
       await store.claimRun(req('A', t0, { lease: 'L' }));
       expect((await store.claimRun(req('B', later(1), { lease: 'L' }))).kind).toBe('busy');
       expect(await store.acquireLease('L', 'B', 10_000, later(2))).toBe(true);
-      expect(await store.claimRun(req('B', later(3), { lease: 'L' }))).toMatchObject({ kind: 'claimed', resumed: true, run: { owner: 'B' } });
+      expect(await store.claimRun(req('B', later(3), { lease: 'L' }))).toMatchObject({
+        kind: 'claimed',
+        resumed: true,
+        run: { owner: 'B' },
+      });
     });
 
     it('lists runs since a time, oldest first', async () => {

@@ -61,7 +61,9 @@ describe('scheduler on a fake clock', () => {
     ]);
     const days = adapter.posts.map((p) => localDate(Date.parse(p.scheduledAt), 'America/New_York'));
     expect(days).toEqual(['2025-03-08', '2025-03-09', '2025-03-10', '2025-03-11']);
-    expect(adapter.posts.map((p) => p.digestId)).toEqual(adapter.posts.map((p) => digestIdFor('daily', new Date(p.scheduledAt))));
+    expect(adapter.posts.map((p) => p.digestId)).toEqual(
+      adapter.posts.map((p) => digestIdFor('daily', new Date(p.scheduledAt))),
+    );
   });
 
   it('posts a daily 01:30 digest once on the fall-back day (Europe/Berlin 02:30 too)', async () => {
@@ -79,11 +81,18 @@ describe('scheduler on a fake clock', () => {
     const second = setup([berlin], clock2);
     await second.scheduler.start();
     await clock2.advanceTo('2025-10-27T12:00:00Z');
-    expect(second.adapter.posts.map((p) => p.scheduledAt)).toEqual(['2025-10-26T00:30:00.000Z', '2025-10-27T01:30:00.000Z']);
+    expect(second.adapter.posts.map((p) => p.scheduledAt)).toEqual([
+      '2025-10-26T00:30:00.000Z',
+      '2025-10-27T01:30:00.000Z',
+    ]);
   });
 
   it('catch-up: a run missed while down is posted once at start-up within the grace period', async () => {
-    const t = target({ cronExpr: '0 8 * * *', timezone: 'Europe/Berlin', missed: { kind: 'catch-up', graceMs: 6 * HOUR } });
+    const t = target({
+      cronExpr: '0 8 * * *',
+      timezone: 'Europe/Berlin',
+      missed: { kind: 'catch-up', graceMs: 6 * HOUR },
+    });
     const clock = new ManualClock('2025-03-10T10:00:00Z'); // 11:00 Berlin: the 08:00 run was missed by 3 h
     const { scheduler, adapter, metrics } = setup([t], clock);
     await scheduler.start();
@@ -97,8 +106,18 @@ describe('scheduler on a fake clock', () => {
   });
 
   it('catch-up posts only the latest of several missed runs, and nothing past the grace period', async () => {
-    const hourly = target({ id: 'hourly', cronExpr: '0 * * * *', timezone: 'UTC', missed: { kind: 'catch-up', graceMs: 2 * HOUR } });
-    const daily = target({ id: 'late', cronExpr: '0 8 * * *', timezone: 'UTC', missed: { kind: 'catch-up', graceMs: HOUR } });
+    const hourly = target({
+      id: 'hourly',
+      cronExpr: '0 * * * *',
+      timezone: 'UTC',
+      missed: { kind: 'catch-up', graceMs: 2 * HOUR },
+    });
+    const daily = target({
+      id: 'late',
+      cronExpr: '0 8 * * *',
+      timezone: 'UTC',
+      missed: { kind: 'catch-up', graceMs: HOUR },
+    });
     const clock = new ManualClock('2025-03-10T12:20:00Z'); // hourly missed 09–12; daily 08:00 missed by 4 h 20
     const { scheduler, adapter } = setup([hourly, daily], clock);
     await scheduler.start();

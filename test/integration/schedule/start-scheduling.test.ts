@@ -34,7 +34,9 @@ describe('startScheduling (the composition step)', () => {
       overrides: {
         core: { articlesDir: dir, dataDir: dir },
         schedule: {
-          targets: [{ id: 'every-second', platform: 'console', channel: 'console', cron: '* * * * * *', timezone: 'UTC' }],
+          targets: [
+            { id: 'every-second', platform: 'console', channel: 'console', cron: '* * * * * *', timezone: 'UTC' },
+          ],
           leaseTtlSeconds: 3,
           opsPort: 0,
           opsHost: '127.0.0.1',
@@ -45,7 +47,8 @@ describe('startScheduling (the composition step)', () => {
     store = new SqliteStore(path.join(dir, 'state.db'));
     let n = 0;
     // One article per load: the first run posts it, later runs find nothing new ("empty", no message).
-    const load = (): Promise<Library> => Promise.resolve(stubLibrary([makeArticle('live.txt', `Story ${n++}`, null)]) as Library);
+    const load = (): Promise<Library> =>
+      Promise.resolve(stubLibrary([makeArticle('live.txt', `Story ${n++}`, null)]) as Library);
     const live = new LiveLibrary(await load(), load, { log: silentLogger() });
     const adapter = new FakeAdapter('console');
     const bot = new Bot({ library: () => live.get(), store, clock: () => new Date(), log: silentLogger() });
@@ -63,10 +66,15 @@ describe('startScheduling (the composition step)', () => {
     const deadline = Date.now() + 5000;
     while (adapter.posts.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     const base = `http://127.0.0.1:${running.ops?.port}`;
-    const health = (await (await fetch(`${base}/healthz`)).json()) as { status: string; checks: { scheduler: { detail: { targets: unknown[] } } } };
+    const health = (await (await fetch(`${base}/healthz`)).json()) as {
+      status: string;
+      checks: { scheduler: { detail: { targets: unknown[] } } };
+    };
     expect(health.status).toBe('ok');
     expect(health.checks.scheduler.detail.targets).toHaveLength(1);
-    expect(await (await fetch(`${base}/metrics`)).text()).toMatch(/trade_news_digests_posted_total\{target="every-second",platform="console"\} [1-9]/);
+    expect(await (await fetch(`${base}/metrics`)).text()).toMatch(
+      /trade_news_digests_posted_total\{target="every-second",platform="console"\} [1-9]/,
+    );
     await running.scheduler?.stop();
     expect(adapter.posts.length).toBeGreaterThanOrEqual(1);
     expect((await fetch(`${base}/healthz`)).status).toBe(503); // the scheduler is stopped
@@ -78,7 +86,9 @@ describe('startScheduling (the composition step)', () => {
     const posted = runs.filter((r) => r.state === 'posted' && r.messageRef !== '');
     expect(adapter.posts).toHaveLength(1);
     expect(posted).toHaveLength(1);
-    expect(runs.slice(1).every((r) => r.state === 'posted' && r.messageRef === '' && r.articles.length === 0)).toBe(true);
+    expect(runs.slice(1).every((r) => r.state === 'posted' && r.messageRef === '' && r.articles.length === 0)).toBe(
+      true,
+    );
     expect(record?.id).toBe(digestIdFor('every-second', new Date(posted[posted.length - 1]?.scheduledAt ?? 0)));
     expect(adapter.posts.map((p) => p.digestId)).toEqual(posted.map((r) => r.digestId));
     expect(record?.articleIds).toEqual(first?.articleIds);

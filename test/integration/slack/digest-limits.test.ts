@@ -42,7 +42,16 @@ describe('digest posting within Slack limits', () => {
       const text = String(call.args['text']);
       expect(limitProblems({ text, blocks })).toEqual([]);
       expect(blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerMessage);
-      const total = blocks.reduce((n, b) => n + (b.type === 'context' ? b.elements.reduce((m, e) => m + e.text.length, 0) : b.type === 'divider' ? 0 : b.text.text.length), 0);
+      const total = blocks.reduce(
+        (n, b) =>
+          n +
+          (b.type === 'context'
+            ? b.elements.reduce((m, e) => m + e.text.length, 0)
+            : b.type === 'divider'
+              ? 0
+              : b.text.text.length),
+        0,
+      );
       expect(total).toBeLessThanOrEqual(12_000);
       for (const b of blocks) {
         if (b.type === 'section') expect(b.text.text.length).toBeLessThanOrEqual(3000);
@@ -53,16 +62,23 @@ describe('digest posting within Slack limits', () => {
       const sent = JSON.stringify(call.args);
       for (const re of MENTIONS) expect(sent).not.toMatch(re);
       // The only link markup is the one built from an article's own http(s) URL.
-      for (const link of sent.match(/<[a-z]+:[^>|]*\|/g) ?? []) expect(link).toMatch(/^<https:\/\/news\.example\/a\/\d+\?x=1&amp;y=%3C2%3E%7Cz\|$/);
+      for (const link of sent.match(/<[a-z]+:[^>|]*\|/g) ?? [])
+        expect(link).toMatch(/^<https:\/\/news\.example\/a\/\d+\?x=1&amp;y=%3C2%3E%7Cz\|$/);
       expect(call.args['link_names']).toBe('false');
-      expect(call.args['metadata']).toEqual({ event_type: 'trade_news_digest', event_payload: { digest_id: 'digest-42' } });
+      expect(call.args['metadata']).toEqual({
+        event_type: 'trade_news_digest',
+        event_payload: { digest_id: 'digest-42' },
+      });
       if (i === 0) expect(call.args['thread_ts']).toBeUndefined();
       else expect(call.args['thread_ts']).toBe(parent);
     });
 
     const everything = calls.map((c) => JSON.stringify(c.args['blocks'])).join('\n');
     for (const it of OVERSIZED.items) expect(everything).toContain(`report ${it.article.id.slice(1)}`);
-    expect(blocksOf(calls[0] as RecordedCall)[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'News digest — 2026-11-28', emoji: false } });
+    expect(blocksOf(calls[0] as RecordedCall)[0]).toEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: 'News digest — 2026-11-28', emoji: false },
+    });
   });
 
   it('links titles only to http(s) URLs, escaped; other URLs leave a plain title; source and date below', () => {
@@ -71,15 +87,21 @@ describe('digest posting within Slack limits', () => {
     expect(linked?.type === 'section' && linked.text.text).toBe(
       '*<https://news.example/a/1?x=1&amp;y=%3C2%3E%7Cz|Harbour &lt;\u200bb&gt;tariffs&lt;\u200b/b&gt; &amp; steel &lt;\u200b!channel&gt; report 1>*\nWire &amp; Co &lt;\u200b@U123&gt; · 2026-11-27',
     );
-    expect(plain?.type === 'section' && plain.text.text).toBe('*Harbour &lt;\u200bb&gt;tariffs&lt;\u200b/b&gt; &amp; steel &lt;\u200b!channel&gt; report 3*\nWire &amp; Co &lt;\u200b@U123&gt; · 2026-11-27');
+    expect(plain?.type === 'section' && plain.text.text).toBe(
+      '*Harbour &lt;\u200bb&gt;tariffs&lt;\u200b/b&gt; &amp; steel &lt;\u200b!channel&gt; report 3*\nWire &amp; Co &lt;\u200b@U123&gt; · 2026-11-27',
+    );
     const updated = articleBlocks({ ...item(3), updated: true })[0];
-    expect(updated?.type === 'section' && updated.text.text).toBe('_Updated:_ *Harbour &lt;\u200bb&gt;tariffs&lt;\u200b/b&gt; &amp; steel &lt;\u200b!channel&gt; report 3*\nWire &amp; Co &lt;\u200b@U123&gt; · 2026-11-27');
+    expect(updated?.type === 'section' && updated.text.text).toBe(
+      '_Updated:_ *Harbour &lt;\u200bb&gt;tariffs&lt;\u200b/b&gt; &amp; steel &lt;\u200b!channel&gt; report 3*\nWire &amp; Co &lt;\u200b@U123&gt; · 2026-11-27',
+    );
   });
 
   it('splits a long summary between sentences, never inside a word', () => {
     const it1 = item(7);
     const summaries = articleBlocks(it1)
-      .filter((b): b is Extract<Block, { type: 'section' }> => b.type === 'section' && b.text.text.startsWith('Article'))
+      .filter(
+        (b): b is Extract<Block, { type: 'section' }> => b.type === 'section' && b.text.text.startsWith('Article'),
+      )
       .map((b) => b.text.text);
     expect(summaries.length).toBeGreaterThan(1);
     expect(summaries.join(' ')).toBe(safeText(it1.summary.sentences.join(' ')));

@@ -11,7 +11,16 @@ const DIGEST: Digest = {
   date: '2026-11-28',
   items: [
     {
-      article: { id: 'a1', file: 'a1.txt', title: 'Steel tariffs', date: '2026-11-27', source: 'Wire', url: 'https://news.example/1', tags: [], body: 'x' },
+      article: {
+        id: 'a1',
+        file: 'a1.txt',
+        title: 'Steel tariffs',
+        date: '2026-11-27',
+        source: 'Wire',
+        url: 'https://news.example/1',
+        tags: [],
+        body: 'x',
+      },
       summary: { method: 'extractive', sentences: ['Tariffs rose.'] },
       quotes: [],
     },
@@ -23,7 +32,14 @@ const DIGEST: Digest = {
 function capturingLogger(): { log: pino.Logger; lines: () => Record<string, unknown>[] } {
   const out: string[] = [];
   const stream = new Writable({ write: (chunk: Buffer, _enc, done) => (out.push(chunk.toString('utf8')), done()) });
-  return { log: pino({ level: 'info' }, stream), lines: () => out.flatMap((l) => l.split('\n')).filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) };
+  return {
+    log: pino({ level: 'info' }, stream),
+    lines: () =>
+      out
+        .flatMap((l) => l.split('\n'))
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
 }
 
 describe('Slack adapter failures', () => {
@@ -42,7 +58,11 @@ describe('Slack adapter failures', () => {
 
   it('waits for Retry-After on a 429 and posts the digest exactly once', async () => {
     ({ adapter } = adapterFor(fake, 'socket'));
-    fake.script('chat.postMessage', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } });
+    fake.script('chat.postMessage', {
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: { ok: false, error: 'ratelimited' },
+    });
     const posted = await adapter.postDigest('C0DIGEST', DIGEST, { digestId: 'd-429' });
     const calls = fake.callsOf('chat.postMessage');
     expect(calls).toHaveLength(2); // the rate-limited attempt and the one after the wait
@@ -59,7 +79,14 @@ describe('Slack adapter failures', () => {
     expect(failure).toBeInstanceOf(SlackAdapterError);
     expect(failure).toMatchObject({ code: 'SLACK_POST_FAILED', slackError: 'channel_not_found' });
     expect(fake.callsOf('chat.postMessage')).toHaveLength(1); // Slack said no: no blind retry
-    expect(lines()).toContainEqual(expect.objectContaining({ level: 50, slackError: 'channel_not_found', method: 'chat.postMessage', channel: 'C0GONE' }));
+    expect(lines()).toContainEqual(
+      expect.objectContaining({
+        level: 50,
+        slackError: 'channel_not_found',
+        method: 'chat.postMessage',
+        channel: 'C0GONE',
+      }),
+    );
   });
 
   it('retries a server error within its retry budget', async () => {
@@ -96,6 +123,8 @@ describe('Slack adapter failures', () => {
   });
 
   it('needs a bot token', () => {
-    expect(() => createSlackAdapter({ ...slackConfig(fake, 'socket'), botToken: undefined } as never, pino({ level: 'silent' }))).toThrow(/SLACK_BOT_TOKEN/);
+    expect(() =>
+      createSlackAdapter({ ...slackConfig(fake, 'socket'), botToken: undefined } as never, pino({ level: 'silent' })),
+    ).toThrow(/SLACK_BOT_TOKEN/);
   });
 });

@@ -10,13 +10,24 @@ import { FAST_RETRY, adapterFor, slackConfig } from './fakes/setup.ts';
 import { hostileItem } from './fakes/digests.ts';
 
 /** 15 long articles: more than one message, so the digest has thread replies. */
-const DIGEST: Digest = { date: '2026-11-28', items: Array.from({ length: 15 }, (_, i) => hostileItem(i + 1)), fallbacks: [] };
+const DIGEST: Digest = {
+  date: '2026-11-28',
+  items: Array.from({ length: 15 }, (_, i) => hostileItem(i + 1)),
+  fallbacks: [],
+};
 const ID = '0123456789abcdef01234567';
 
 function capturingLogger(): { log: pino.Logger; lines: () => Record<string, unknown>[] } {
   const out: string[] = [];
   const stream = new Writable({ write: (chunk: Buffer, _enc, done) => (out.push(chunk.toString('utf8')), done()) });
-  return { log: pino({ level: 'info' }, stream), lines: () => out.flatMap((l) => l.split('\n')).filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) };
+  return {
+    log: pino({ level: 'info' }, stream),
+    lines: () =>
+      out
+        .flatMap((l) => l.split('\n'))
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
 }
 
 describe('Slack findPosted (digest metadata in channel history)', () => {
@@ -53,7 +64,11 @@ describe('Slack findPosted (digest metadata in channel history)', () => {
   });
 
   it('pages back through a busy channel and prefers the earliest of two posts with the same id', async () => {
-    const first = await adapter.postDigest('C0DIGEST', { ...DIGEST, items: DIGEST.items.slice(0, 1) }, { digestId: ID });
+    const first = await adapter.postDigest(
+      'C0DIGEST',
+      { ...DIGEST, items: DIGEST.items.slice(0, 1) },
+      { digestId: ID },
+    );
     await adapter.postDigest('C0DIGEST', { ...DIGEST, items: DIGEST.items.slice(0, 1) }, { digestId: ID });
     for (let i = 0; i < 150; i++) fake.seed('C0DIGEST', `message ${i}`);
     expect(await adapter.findPosted('C0DIGEST', ID)).toEqual({ messageId: first.messageId });
@@ -66,7 +81,9 @@ describe('Slack findPosted (digest metadata in channel history)', () => {
     await adapter.stop();
     adapter = createSlackAdapter(slackConfig(fake, 'socket'), log, { retryConfig: FAST_RETRY });
     await adapter.postDigest('C0DIGEST', DIGEST, { digestId: ID });
-    fake.script('conversations.history', { body: { ok: false, error: 'missing_scope', needed: 'channels:history', provided: 'chat:write' } });
+    fake.script('conversations.history', {
+      body: { ok: false, error: 'missing_scope', needed: 'channels:history', provided: 'chat:write' },
+    });
     expect(await adapter.findPosted('C0DIGEST', ID)).toBeNull();
     fake.script('conversations.history', { body: { ok: false, error: 'not_in_channel' } });
     expect(await adapter.findPosted('C0DIGEST', ID)).toBeNull();

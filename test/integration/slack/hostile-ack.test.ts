@@ -25,11 +25,14 @@ describe('a hostile chat message cannot stall acks', () => {
     fake = await new FakeSlack().start();
     dir = mkdtempSync(path.join(os.tmpdir(), 'hostile-ack-'));
     store = new SqliteStore(path.join(dir, 'state.db'));
-    const library = await buildLibrary([parseTxt('a.txt', 'Port fees rise\n\nValdoria raised port fees by 8%, the ministry said on Monday.\n')], {
-      sentences: 2,
-      quotes: 2,
-      createAnswerer,
-    });
+    const library = await buildLibrary(
+      [parseTxt('a.txt', 'Port fees rise\n\nValdoria raised port fees by 8%, the ministry said on Monday.\n')],
+      {
+        sentences: 2,
+        quotes: 2,
+        createAnswerer,
+      },
+    );
     const bot = new Bot({ library: () => library, store, clock: () => new Date(), log: silentLogger() });
     ({ adapter } = adapterFor(fake, 'http'));
     await adapter.start(bot.handlers);
@@ -45,7 +48,15 @@ describe('a hostile chat message cannot stall acks', () => {
 
   const post = (body: string, type: string): Promise<Response> => {
     const ts = now();
-    return fetch(url, { method: 'POST', headers: { 'content-type': type, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sign(SIGNING_SECRET, ts, body) }, body });
+    return fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': type,
+        'x-slack-request-timestamp': String(ts),
+        'x-slack-signature': sign(SIGNING_SECRET, ts, body),
+      },
+      body,
+    });
   };
 
   it('a 40,000-character mention is refused as too long and a concurrent ack stays under 100 ms', async () => {
@@ -61,7 +72,16 @@ describe('a hostile chat message cannot stall acks', () => {
       expect((await post(lone, 'application/x-www-form-urlencoded')).status).toBe(200);
       const loneMs = performance.now() - loneStarted;
       const mention = JSON.stringify(
-        eventPayload({ type: 'app_mention', channel: 'C0DIGEST', user: 'U0HUMAN', text: `<@${BOT_USER_ID}> ${'w'.repeat(40_000)}`, ts: `190000000${round}.000009` }, `EvLong${round}`),
+        eventPayload(
+          {
+            type: 'app_mention',
+            channel: 'C0DIGEST',
+            user: 'U0HUMAN',
+            text: `<@${BOT_USER_ID}> ${'w'.repeat(40_000)}`,
+            ts: `190000000${round}.000009`,
+          },
+          `EvLong${round}`,
+        ),
       );
       const hostile = post(mention, 'application/json');
       const body = commandBody(fake, 'help', `concurrent-${round}`);
@@ -72,7 +92,11 @@ describe('a hostile chat message cannot stall acks', () => {
       expect((await hostile).status).toBe(200);
     }
     expect(Math.min(...delays)).toBeLessThan(100);
-    const reply = await waitFor(() => fake.callsOf('chat.postMessage').find((c) => c.args['thread_ts'] === '1900000002.000009'), 5000, 'too-long reply');
+    const reply = await waitFor(
+      () => fake.callsOf('chat.postMessage').find((c) => c.args['thread_ts'] === '1900000002.000009'),
+      5000,
+      'too-long reply',
+    );
     expect(JSON.stringify(reply.args)).toContain('too long (40');
   });
 });

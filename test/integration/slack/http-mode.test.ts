@@ -24,8 +24,11 @@ describe('Slack adapter in HTTP mode (request URL /slack/events)', () => {
     await fake.close();
   });
 
-  const post = (body: string, headers: Record<string, string>, type = 'application/x-www-form-urlencoded'): Promise<Response> =>
-    fetch(url, { method: 'POST', headers: { 'content-type': type, ...headers }, body });
+  const post = (
+    body: string,
+    headers: Record<string, string>,
+    type = 'application/x-www-form-urlencoded',
+  ): Promise<Response> => fetch(url, { method: 'POST', headers: { 'content-type': type, ...headers }, body });
 
   const signed = (body: string, ts = now()): Record<string, string> => ({
     'x-slack-request-timestamp': String(ts),
@@ -72,7 +75,9 @@ describe('Slack adapter in HTTP mode (request URL /slack/events)', () => {
   });
 
   it('gives 400 at once for a wrong content type or a body that is not a Slack payload', async () => {
-    const json = JSON.stringify(eventPayload({ type: 'message', channel: 'C1', user: 'U1', text: 'x', ts: '1.2', thread_ts: '1.1' }, 'EvPlain'));
+    const json = JSON.stringify(
+      eventPayload({ type: 'message', channel: 'C1', user: 'U1', text: 'x', ts: '1.2', thread_ts: '1.1' }, 'EvPlain'),
+    );
     const cases: [string, string, string][] = [
       ['signed JSON as text/plain', json, 'text/plain'],
       ['no content type', json, ''],
@@ -87,7 +92,11 @@ describe('Slack adapter in HTTP mode (request URL /slack/events)', () => {
       expect([name, res.status]).toEqual([name, 400]);
       expect(Date.now() - started).toBeLessThan(1000);
     }
-    const badUtf8 = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...signed('x') }, body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]) });
+    const badUtf8 = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...signed('x') },
+      body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]),
+    });
     expect(badUtf8.status).toBe(400);
     expect(handlers.commands).toEqual([]);
     expect(handlers.messages).toEqual([]);
@@ -95,11 +104,25 @@ describe('Slack adapter in HTTP mode (request URL /slack/events)', () => {
 
   it('answers a signed Events API thread message in its thread', async () => {
     const body = JSON.stringify(
-      eventPayload({ type: 'message', channel: 'C0DIGEST', user: 'U0HUMAN', text: 'and Japan?', ts: '1900000000.000005', thread_ts: '1800000001.000100' }, 'EvHttp1'),
+      eventPayload(
+        {
+          type: 'message',
+          channel: 'C0DIGEST',
+          user: 'U0HUMAN',
+          text: 'and Japan?',
+          ts: '1900000000.000005',
+          thread_ts: '1800000001.000100',
+        },
+        'EvHttp1',
+      ),
     );
     const res = await post(body, signed(body), 'application/json');
     expect(res.status).toBe(200);
-    const reply = await waitFor(() => fake.callsOf('chat.postMessage').find((c) => c.args['thread_ts'] === '1800000001.000100'), 5000, 'thread reply');
+    const reply = await waitFor(
+      () => fake.callsOf('chat.postMessage').find((c) => c.args['thread_ts'] === '1800000001.000100'),
+      5000,
+      'thread reply',
+    );
     expect(reply.args['channel']).toBe('C0DIGEST');
     expect(handlers.messages[0]).toMatchObject({ text: 'and Japan?', mentioned: false });
   });

@@ -37,14 +37,29 @@ describe('Slack events in', () => {
   });
 
   it('answers an app_mention in its thread, or starts one under the message', () => {
-    const top = { type: 'app_mention', channel: 'C1', user: 'U1', text: `<@${BOT}>   what about <!here>?`, ts: '5.000' };
-    expect(mentionFrom(top, BOT)).toMatchObject({ text: 'what about @here?', mentioned: true, thread: { thread: '5.000' } });
+    const top = {
+      type: 'app_mention',
+      channel: 'C1',
+      user: 'U1',
+      text: `<@${BOT}>   what about <!here>?`,
+      ts: '5.000',
+    };
+    expect(mentionFrom(top, BOT)).toMatchObject({
+      text: 'what about @here?',
+      mentioned: true,
+      thread: { thread: '5.000' },
+    });
     expect(mentionFrom({ ...top, thread_ts: '4.000' }, BOT)).toMatchObject({ thread: { thread: '4.000' } });
     expect(mentionFrom({ ...top, bot_id: 'B2' }, BOT)).toBeNull();
     expect(mentionFrom({ ...top, edited: { ts: '6' } }, BOT)).toBeNull();
   });
 
   it('reads a slash command', () => {
-    expect(commandFrom({ channel_id: 'C1', user_id: 'U1', text: 'search steel &amp; iron' })).toEqual({ platform: 'slack', channel: 'C1', user: 'U1', text: 'search steel & iron' });
+    expect(commandFrom({ channel_id: 'C1', user_id: 'U1', text: 'search steel &amp; iron' })).toEqual({
+      platform: 'slack',
+      channel: 'C1',
+      user: 'U1',
+      text: 'search steel & iron',
+    });
   });
 });

@@ -8,7 +8,14 @@ import { isInert } from '../../../src/bot/safety.ts';
 describe('mrkdwn out', () => {
   it('escapes Slack’s control characters, so mentions and links become inert text', () => {
     expect(escapeMrkdwn('a & b <c> &amp;')).toBe('a &amp; b &lt;c&gt; &amp;amp;');
-    for (const hostile of ['<!channel>', '<!here>', '<@U123>', '<#C123|general>', '<https://evil.example|click>', '<!subteam^S1|@ops>']) {
+    for (const hostile of [
+      '<!channel>',
+      '<!here>',
+      '<@U123>',
+      '<#C123|general>',
+      '<https://evil.example|click>',
+      '<!subteam^S1|@ops>',
+    ]) {
       const out = safeText(hostile);
       expect(out).not.toMatch(/[<>]/);
       expect(isInert(out.replace(/&lt;/g, '<'))).toBe(true);
@@ -19,7 +26,17 @@ describe('mrkdwn out', () => {
   it('links only http(s) URLs, re-encoded and escaped', () => {
     expect(safeUrl('https://news.example/a b?x=1&y=2|3')).toBe('https://news.example/a%20b?x=1&amp;y=2%7C3');
     expect(safeUrl('http://news.example/<script>')).toBe('http://news.example/%3Cscript%3E');
-    for (const bad of ['javascript:alert(1)', 'mailto:a@b.c', 'slack://open', 'https://user:pw@news.example/', 'not a url', '', null, undefined]) expect(safeUrl(bad)).toBeNull();
+    for (const bad of [
+      'javascript:alert(1)',
+      'mailto:a@b.c',
+      'slack://open',
+      'https://user:pw@news.example/',
+      'not a url',
+      '',
+      null,
+      undefined,
+    ])
+      expect(safeUrl(bad)).toBeNull();
     expect(safeUrl(`https://news.example/${'a'.repeat(3000)}`)).toBeNull();
   });
 
@@ -32,8 +49,12 @@ describe('mrkdwn out', () => {
 
 describe('Slack text in', () => {
   it('drops the bot’s mention and reduces Slack markup to plain words', () => {
-    expect(fromSlackText('<@UBOT> what did <@U2|mira> say in <#C1|trade>?', 'UBOT')).toBe('what did @mira say in #trade?');
-    expect(fromSlackText('tell <!here> about <https://x.example|this> &amp; <https://y.example> &lt;3')).toBe('tell @here about this & https://y.example <3');
+    expect(fromSlackText('<@UBOT> what did <@U2|mira> say in <#C1|trade>?', 'UBOT')).toBe(
+      'what did @mira say in #trade?',
+    );
+    expect(fromSlackText('tell <!here> about <https://x.example|this> &amp; <https://y.example> &lt;3')).toBe(
+      'tell @here about this & https://y.example <3',
+    );
     expect(fromSlackText('<!subteam^S1|@ops> <!date^1392734382^{date}|Feb 18> <@U9>')).toBe('@ops Feb 18 @U9');
   });
 });
@@ -71,11 +92,22 @@ describe('splitText', () => {
 describe('limits', () => {
   const section = (n: number): Block => ({ type: 'section', text: { type: 'mrkdwn', text: 'x'.repeat(n) } });
   it('refuses payloads over Slack’s limits before they are sent', () => {
-    expect(() => assertWithinLimits({ text: 'ok', blocks: Array.from({ length: 51 }, () => section(1)) })).toThrow(/51 blocks/);
+    expect(() => assertWithinLimits({ text: 'ok', blocks: Array.from({ length: 51 }, () => section(1)) })).toThrow(
+      /51 blocks/,
+    );
     expect(() => assertWithinLimits({ text: 'ok', blocks: [section(3001)] })).toThrow(/section block 0/);
-    expect(() => assertWithinLimits({ text: 'ok', blocks: Array.from({ length: 5 }, () => section(2500)) })).toThrow(/12500 characters of block text/);
-    expect(() => assertWithinLimits({ text: 'ok', blocks: [{ type: 'header', text: { type: 'plain_text', text: 'h'.repeat(151) } }] })).toThrow(/header/);
-    expect(() => assertWithinLimits({ text: 'x'.repeat(SLACK_LIMITS.fallbackText + 1), blocks: [] })).toThrow(/fallback/);
+    expect(() => assertWithinLimits({ text: 'ok', blocks: Array.from({ length: 5 }, () => section(2500)) })).toThrow(
+      /12500 characters of block text/,
+    );
+    expect(() =>
+      assertWithinLimits({
+        text: 'ok',
+        blocks: [{ type: 'header', text: { type: 'plain_text', text: 'h'.repeat(151) } }],
+      }),
+    ).toThrow(/header/);
+    expect(() => assertWithinLimits({ text: 'x'.repeat(SLACK_LIMITS.fallbackText + 1), blocks: [] })).toThrow(
+      /fallback/,
+    );
     expect(() => assertWithinLimits({ text: 'ok', blocks: [section(3000), section(3000)] })).not.toThrow();
   });
 });

@@ -20,7 +20,12 @@ describe('slack config section', () => {
   it('is off with nothing set, with defaults for the rest', () => {
     const { slack } = load({});
     expect(slackEnabled(slack)).toBe(false);
-    expect(slack).toMatchObject({ mode: 'auto', apiUrl: 'https://slack.com/api/', port: 3000, commandResponse: 'ephemeral' });
+    expect(slack).toMatchObject({
+      mode: 'auto',
+      apiUrl: 'https://slack.com/api/',
+      port: 3000,
+      commandResponse: 'ephemeral',
+    });
   });
 
   it('reads every SLACK_* variable', () => {
@@ -32,7 +37,14 @@ describe('slack config section', () => {
       SLACK_PORT: '8080',
       SLACK_COMMAND_RESPONSE: 'in_channel',
     });
-    expect(slack).toMatchObject({ botToken: 'xoxb-1', signingSecret: 'abc123', apiUrl: 'http://127.0.0.1:9/api/', digestChannel: 'C0123', port: 8080, commandResponse: 'in_channel' });
+    expect(slack).toMatchObject({
+      botToken: 'xoxb-1',
+      signingSecret: 'abc123',
+      apiUrl: 'http://127.0.0.1:9/api/',
+      digestChannel: 'C0123',
+      port: 8080,
+      commandResponse: 'in_channel',
+    });
     expect(slackEnabled(slack)).toBe(true);
     expect(slackMode(slack)).toBe('http');
   });
@@ -51,11 +63,21 @@ describe('slack config section', () => {
   });
 
   it('checks token prefixes and forced modes', () => {
-    expect(problems({ SLACK_BOT_TOKEN: 'xoxp-user-token', SLACK_APP_TOKEN: 'xapp-1' })).toMatch(/slack\.botToken \(from SLACK_BOT_TOKEN\): must be a bot token starting with xoxb-/);
-    expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xoxb-1' })).toMatch(/slack\.appToken \(from SLACK_APP_TOKEN\): must be an app-level token starting with xapp-/);
-    expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_MODE: 'socket' })).toMatch(/SLACK_APP_TOKEN/);
+    expect(problems({ SLACK_BOT_TOKEN: 'xoxp-user-token', SLACK_APP_TOKEN: 'xapp-1' })).toMatch(
+      /slack\.botToken \(from SLACK_BOT_TOKEN\): must be a bot token starting with xoxb-/,
+    );
+    expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xoxb-1' })).toMatch(
+      /slack\.appToken \(from SLACK_APP_TOKEN\): must be an app-level token starting with xapp-/,
+    );
+    expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_MODE: 'socket' })).toMatch(
+      /SLACK_APP_TOKEN/,
+    );
     expect(problems({ SLACK_APP_TOKEN: 'xapp-1' })).toMatch(/SLACK_BOT_TOKEN/);
-    expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_COMMAND_RESPONSE: 'loud' })).toMatch(/commandResponse/);
-    expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_API_URL: 'ftp://x' })).toMatch(/apiUrl/);
+    expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_COMMAND_RESPONSE: 'loud' })).toMatch(
+      /commandResponse/,
+    );
+    expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_API_URL: 'ftp://x' })).toMatch(
+      /apiUrl/,
+    );
   });
 });

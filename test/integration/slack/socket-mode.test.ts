@@ -39,7 +39,12 @@ describe('Slack adapter in Socket Mode', () => {
     const answer = await waitFor(() => fake.responses.find((r) => r.id === 'sock-1'), 3000, 'response_url post');
     expect(answer.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(JSON.stringify(answer.body['blocks'])).toContain('you asked: search tariffs');
-    expect(handlers.commands[0]).toMatchObject({ platform: 'slack', channel: 'C0DIGEST', user: 'U0HUMAN', text: 'search tariffs' });
+    expect(handlers.commands[0]).toMatchObject({
+      platform: 'slack',
+      channel: 'C0DIGEST',
+      user: 'U0HUMAN',
+      text: 'search tariffs',
+    });
   });
 
   it('acknowledges a thread-message envelope and answers in that thread', async () => {
@@ -47,21 +52,53 @@ describe('Slack adapter in Socket Mode', () => {
     const parent = posted.thread.thread;
     const ack = await fake.sendEnvelope(
       'events_api',
-      eventPayload({ type: 'message', channel: 'C0DIGEST', user: 'U0HUMAN', text: 'What did Abe say?', ts: '1900000000.000001', thread_ts: parent, channel_type: 'channel' }, 'Ev1'),
+      eventPayload(
+        {
+          type: 'message',
+          channel: 'C0DIGEST',
+          user: 'U0HUMAN',
+          text: 'What did Abe say?',
+          ts: '1900000000.000001',
+          thread_ts: parent,
+          channel_type: 'channel',
+        },
+        'Ev1',
+      ),
     );
     expect(ack.envelope_id).toMatch(/^env-/);
-    const reply = await waitFor(() => fake.callsOf('chat.postMessage').find((c) => c.args['thread_ts'] === parent), 3000, 'thread reply');
+    const reply = await waitFor(
+      () => fake.callsOf('chat.postMessage').find((c) => c.args['thread_ts'] === parent),
+      3000,
+      'thread reply',
+    );
     expect(reply.args['channel']).toBe('C0DIGEST');
     expect(reply.args['link_names']).toBe('false');
-    expect(handlers.messages[0]).toMatchObject({ text: 'What did Abe say?', mentioned: false, thread: { platform: 'slack', channel: 'C0DIGEST', thread: parent } });
+    expect(handlers.messages[0]).toMatchObject({
+      text: 'What did Abe say?',
+      mentioned: false,
+      thread: { platform: 'slack', channel: 'C0DIGEST', thread: parent },
+    });
   });
 
   it('answers an app_mention in a new thread under the message, without the mention in the text', async () => {
     await fake.sendEnvelope(
       'events_api',
-      eventPayload({ type: 'app_mention', channel: 'C0OTHER', user: 'U0HUMAN', text: `<@${BOT_USER_ID}> what about tariffs?`, ts: '1900000000.000002' }, 'Ev2'),
+      eventPayload(
+        {
+          type: 'app_mention',
+          channel: 'C0OTHER',
+          user: 'U0HUMAN',
+          text: `<@${BOT_USER_ID}> what about tariffs?`,
+          ts: '1900000000.000002',
+        },
+        'Ev2',
+      ),
     );
-    const reply = await waitFor(() => fake.callsOf('chat.postMessage').find((c) => c.args['thread_ts'] === '1900000000.000002'), 3000, 'mention reply');
+    const reply = await waitFor(
+      () => fake.callsOf('chat.postMessage').find((c) => c.args['thread_ts'] === '1900000000.000002'),
+      3000,
+      'mention reply',
+    );
     expect(reply.args['channel']).toBe('C0OTHER');
     expect(handlers.messages[0]).toMatchObject({ text: 'what about tariffs?', mentioned: true });
   });
@@ -78,7 +115,8 @@ describe('Slack adapter in Socket Mode', () => {
       { type: 'message', channel: 'C0DIGEST', user: 'U0HUMAN', text: 'top level', ts: '1900000000.000016' },
       { ...base, user: 'U0HUMAN', text: `<@${BOT_USER_ID}> handled by app_mention`, ts: '1900000000.000017' },
     ];
-    for (const [i, event] of ignored.entries()) await fake.sendEnvelope('events_api', eventPayload(event, `EvIgnored${i}`));
+    for (const [i, event] of ignored.entries())
+      await fake.sendEnvelope('events_api', eventPayload(event, `EvIgnored${i}`));
     const real = eventPayload({ ...base, user: 'U0HUMAN', text: 'real question', ts: '1900000000.000020' }, 'EvReal');
     await fake.sendEnvelope('events_api', real);
     await fake.sendEnvelope('events_api', real); // Slack's retry of the same event
@@ -100,20 +138,32 @@ describe('Slack adapter in Socket Mode', () => {
   it('answers /trade-news with an oversized digest in at most 5 response_url messages, each within the limits', async () => {
     await adapter.stop();
     ({ adapter } = adapterFor(fake, 'socket'));
-    await adapter.start({ onCommand: () => Promise.resolve({ kind: 'digest', digest: OVERSIZED }), onMessage: () => Promise.resolve(null) });
+    await adapter.start({
+      onCommand: () => Promise.resolve({ kind: 'digest', digest: OVERSIZED }),
+      onMessage: () => Promise.resolve(null),
+    });
     await fake.sendEnvelope('slash_commands', commandPayload(fake, '', 'big'));
     await waitFor(() => fake.responses.filter((r) => r.id === 'big').length === 5 || undefined, 3000, 'five responses');
     await new Promise((r) => setTimeout(r, 100));
     const answers = fake.responses.filter((r) => r.id === 'big');
     expect(answers).toHaveLength(5);
-    for (const a of answers) expect(limitProblems({ text: String(a.body['text']), blocks: a.body['blocks'] as Block[] })).toEqual([]);
+    for (const a of answers)
+      expect(limitProblems({ text: String(a.body['text']), blocks: a.body['blocks'] as Block[] })).toEqual([]);
     expect(answers[4]?.raw).toContain('more parts did not fit');
   });
 
   it('posts an ephemeral reply in a thread for one user', async () => {
-    await adapter.replyEphemeral({ platform: 'slack', channel: 'C0DIGEST', thread: '1800000001.000100' }, 'U0HUMAN', { kind: 'notice', text: 'only for you <!here>' });
+    await adapter.replyEphemeral({ platform: 'slack', channel: 'C0DIGEST', thread: '1800000001.000100' }, 'U0HUMAN', {
+      kind: 'notice',
+      text: 'only for you <!here>',
+    });
     const call = fake.callsOf('chat.postEphemeral')[0];
-    expect(call?.args).toMatchObject({ channel: 'C0DIGEST', user: 'U0HUMAN', thread_ts: '1800000001.000100', link_names: 'false' });
+    expect(call?.args).toMatchObject({
+      channel: 'C0DIGEST',
+      user: 'U0HUMAN',
+      thread_ts: '1800000001.000100',
+      link_names: 'false',
+    });
     expect(JSON.stringify(call?.args)).toContain('only for you &lt;\u200b!here&gt;');
   });
 });

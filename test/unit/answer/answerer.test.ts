@@ -89,17 +89,27 @@ describe('threads: follow-ups read against the history', () => {
     expect(follow.sources[0]?.sentence).toMatch(/\bTrump (said|has said)\b|^Trump\b/);
   });
 
-  it('a pronoun follow-up stays in the previous answer\'s article', () => {
+  it("a pronoun follow-up stays in the previous answer's article", () => {
     const first = answerer.ask('What happened to the apple harvest in the Dalmor valley?');
     expect(first.sources[0]?.articleId).toBe('orchard');
-    const follow = answerer.ask('How big were their losses?', { history: [{ question: 'What happened to the apple harvest in the Dalmor valley?', answer: first }] });
+    const follow = answerer.ask('How big were their losses?', {
+      history: [{ question: 'What happened to the apple harvest in the Dalmor valley?', answer: first }],
+    });
     expect(top(follow)).toBe('The regional farmers union estimated losses at £14m.');
   });
 });
 
 describe('preferArticleIds', () => {
-  const a1 = article('fees-a', 'Airport raises landing fees', 'The airport raised landing fees by 9% this spring.\n\nAirlines said the higher fees would push up fares.');
-  const a2 = article('fees-b', 'Seaport raises berthing fees', 'The seaport raised berthing fees by 4% this spring.\n\nShipping lines said the higher fees were fair.');
+  const a1 = article(
+    'fees-a',
+    'Airport raises landing fees',
+    'The airport raised landing fees by 9% this spring.\n\nAirlines said the higher fees would push up fares.',
+  );
+  const a2 = article(
+    'fees-b',
+    'Seaport raises berthing fees',
+    'The seaport raised berthing fees by 4% this spring.\n\nShipping lines said the higher fees were fair.',
+  );
   const both = createAnswerer([a1, a2], always);
 
   it('searches the preferred articles first, then the rest of the archive', () => {
@@ -139,7 +149,10 @@ describe('sources', () => {
         expect(bodies.get(s.articleId)?.slice(s.start, s.end)).toBe(s.sentence);
         expect(s.sentence).toBe(s.sentence.trim());
       }
-      for (let i = 1; i < r.sources.length; i++) expect((r.sources[i - 1] as { score: number }).score).toBeGreaterThanOrEqual((r.sources[i] as { score: number }).score);
+      for (let i = 1; i < r.sources.length; i++)
+        expect((r.sources[i - 1] as { score: number }).score).toBeGreaterThanOrEqual(
+          (r.sources[i] as { score: number }).score,
+        );
     }
   });
 
@@ -152,7 +165,9 @@ describe('sources', () => {
 
   it('takes analyses made elsewhere', () => {
     const calls: string[] = [];
-    const a = createAnswerer([RAILWAY], { analyses: (art) => (calls.push(art.id), { body: art.body, paragraphs: [], sentences: [] }) });
+    const a = createAnswerer([RAILWAY], {
+      analyses: (art) => (calls.push(art.id), { body: art.body, paragraphs: [], sentences: [] }),
+    });
     expect(calls).toEqual(['railway']);
     expect(a.ask('When did the Kestrel line reopen?').answered).toBe(false);
   });

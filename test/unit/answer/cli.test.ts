@@ -15,17 +15,26 @@ beforeAll(() => {
   dir = path.join(root, 'articles');
   mkdirSync(dir);
   questions = path.join(root, 'questions.txt');
-  for (const a of [HARBOUR, ORCHARD, RAILWAY]) writeFileSync(path.join(dir, `${a.id}.txt`), `${a.title}\n\n${a.body}\n`);
+  for (const a of [HARBOUR, ORCHARD, RAILWAY])
+    writeFileSync(path.join(dir, `${a.id}.txt`), `${a.title}\n\n${a.body}\n`);
   writeFileSync(
     questions,
-    ['How much did the port authority earn last year?', 'Who won the football cup final in Madrid?', 'When did the Kestrel line reopen?', ''].join('\n'),
+    [
+      'How much did the port authority earn last year?',
+      'Who won the football cup final in Madrid?',
+      'When did the Kestrel line reopen?',
+      '',
+    ].join('\n'),
   );
 });
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync('npx', ['tsx', 'src/cli/ask.ts', '--articles', dir, ...args], { encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync('npx', ['tsx', 'src/cli/ask.ts', '--articles', dir, ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -35,10 +44,27 @@ describe('ask CLI', () => {
     expect(r.status).toBe(0);
     const lines = r.stdout.split('\n').filter((l) => l.trim());
     expect(lines).toHaveLength(3);
-    const out = lines.map((l) => JSON.parse(l) as { question: string; answered: boolean; answer: string; sources: { file: string; sentence: string; start: number; end: number }[] });
-    expect(out.map((o) => o.question)).toEqual(['How much did the port authority earn last year?', 'Who won the football cup final in Madrid?', 'When did the Kestrel line reopen?']);
+    const out = lines.map(
+      (l) =>
+        JSON.parse(l) as {
+          question: string;
+          answered: boolean;
+          answer: string;
+          sources: { file: string; sentence: string; start: number; end: number }[];
+        },
+    );
+    expect(out.map((o) => o.question)).toEqual([
+      'How much did the port authority earn last year?',
+      'Who won the football cup final in Madrid?',
+      'When did the Kestrel line reopen?',
+    ]);
     expect(out.map((o) => o.answered)).toEqual([true, false, true]);
-    expect(out[1]).toEqual({ question: 'Who won the football cup final in Madrid?', answered: false, answer: NOT_FOUND, sources: [] });
+    expect(out[1]).toEqual({
+      question: 'Who won the football cup final in Madrid?',
+      answered: false,
+      answer: NOT_FOUND,
+      sources: [],
+    });
     const bodies = new Map([HARBOUR, ORCHARD, RAILWAY].map((a) => [`${a.id}.txt`, a.body]));
     for (const o of [out[0], out[2]]) {
       expect(o?.sources.length).toBeGreaterThan(0);

@@ -11,7 +11,8 @@ import { SYNTHETIC, article } from './fixtures.ts';
 
 const FOUNDING = 'articles/2018-09-27-us-japan-trade-negotiations.txt';
 const founding = parseTxt(FOUNDING, readFileSync(FOUNDING, 'utf8'));
-const MOTEGI = 'Abe said he is aware that Toshimitsu Motegi, Japan’s economic revitalization minister, and U.S. Trade Representative Robert Lighthizer held great discussions yesterday.';
+const MOTEGI =
+  'Abe said he is aware that Toshimitsu Motegi, Japan’s economic revitalization minister, and U.S. Trade Representative Robert Lighthizer held great discussions yesterday.';
 
 /** Synthetic: the name comes up often, and only one sentence (not the first) says who she is. */
 const KESTREL = article(
@@ -39,7 +40,9 @@ const MINT = article(
 );
 
 /** Identity questions test the ranking: this answerer answers whatever its confidence. */
-const answerer = createAnswerer([...SYNTHETIC, KESTREL, MINT, founding], { model: { ...defaultRankerModel(), threshold: 0 } });
+const answerer = createAnswerer([...SYNTHETIC, KESTREL, MINT, founding], {
+  model: { ...defaultRankerModel(), threshold: 0 },
+});
 
 function top(r: AnswerResult): string {
   expect(r.answered).toBe(true);
@@ -71,20 +74,40 @@ describe('names described by a role', () => {
 
 describe('identity questions', () => {
   it('are told from other who-questions', () => {
-    for (const q of ['Who is Motegi?', 'Who’s Motegi?', "who's Robert Lighthizer", 'Who was Dr. Ada Korr?', "What is Motegi's job?", 'What is Reil’s role?', 'What does Vesk do?', 'What position does Korr hold?']) {
+    for (const q of [
+      'Who is Motegi?',
+      'Who’s Motegi?',
+      "who's Robert Lighthizer",
+      'Who was Dr. Ada Korr?',
+      "What is Motegi's job?",
+      'What is Reil’s role?',
+      'What does Vesk do?',
+      'What position does Korr hold?',
+    ]) {
       expect(isIdentityQuestion(q), q).toBe(true);
       expect(questionType(q).label, q).toBe('identity');
     }
-    for (const q of ['Who is going to take over from Rod Eddington?', 'Who is behind the legal challenge?', 'Who paid for the adverts?', 'What does the deal do for farmers?']) {
+    for (const q of [
+      'Who is going to take over from Rod Eddington?',
+      'Who is behind the legal challenge?',
+      'Who paid for the adverts?',
+      'What does the deal do for farmers?',
+    ]) {
       expect(isIdentityQuestion(q), q).toBe(false);
     }
     expect(questionType('Who is behind the legal challenge?').label).toBe('who');
   });
 
   it('prefer the sentence that says who someone is (synthetic)', () => {
-    expect(top(answerer.ask('Who is Vesk?'))).toBe('Mira Vesk, the chief executive of Kestrel Rail, joined the company in 2019.');
-    expect(top(answerer.ask('What is Vesk’s job?'))).toBe('Mira Vesk, the chief executive of Kestrel Rail, joined the company in 2019.');
-    expect(top(answerer.ask('Who is Reil?'))).toBe('Tomas Reil is the governor of the central bank and has led it since 2020.');
+    expect(top(answerer.ask('Who is Vesk?'))).toBe(
+      'Mira Vesk, the chief executive of Kestrel Rail, joined the company in 2019.',
+    );
+    expect(top(answerer.ask('What is Vesk’s job?'))).toBe(
+      'Mira Vesk, the chief executive of Kestrel Rail, joined the company in 2019.',
+    );
+    expect(top(answerer.ask('Who is Reil?'))).toBe(
+      'Tomas Reil is the governor of the central bank and has led it since 2020.',
+    );
     expect(top(answerer.ask('Who is Korr?'))).toContain('Finance Minister Ada Korr');
   });
 

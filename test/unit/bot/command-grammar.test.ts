@@ -18,11 +18,14 @@ describe('/trade-news grammar', () => {
     expect(parseCommand(input)).toEqual(expected);
   });
 
-  it.each(['search', 'search   ', 'search ???', '%%%% ??', '?!', 'x'.repeat(501)])('answers %j with help and a reason', (input) => {
-    const cmd = parseCommand(input);
-    expect(cmd.kind).toBe('help');
-    expect(cmd.kind === 'help' && cmd.problem).toBeTruthy();
-  });
+  it.each(['search', 'search   ', 'search ???', '%%%% ??', '?!', 'x'.repeat(501)])(
+    'answers %j with help and a reason',
+    (input) => {
+      const cmd = parseCommand(input);
+      expect(cmd.kind).toBe('help');
+      expect(cmd.kind === 'help' && cmd.problem).toBeTruthy();
+    },
+  );
 
   it('never throws and always yields a known kind', () => {
     fc.assert(

@@ -20,9 +20,12 @@ describe('/trade-news grammar: post, typos, leave words', () => {
     expect(cmd.kind === 'help' && cmd.problem).toContain(`did you mean ${suggestion}?`);
   });
 
-  it.each(['most tariffs rose', 'reach a deal?', 'Who said that?', 'past talks with Japan', 'helps Japan'])('%j is a question, not a typo', (input) => {
-    expect(parseCommand(input).kind).toBe('ask');
-  });
+  it.each(['most tariffs rose', 'reach a deal?', 'Who said that?', 'past talks with Japan', 'helps Japan'])(
+    '%j is a question, not a typo',
+    (input) => {
+      expect(parseCommand(input).kind).toBe('ask');
+    },
+  );
 
   it.each(['exit', 'quit', 'Quit'])('%j in a chat gets a one-line hint', (input) => {
     expect(parseCommand(input)).toEqual({ kind: 'hint', text: LEAVE_HINT });
@@ -31,7 +34,10 @@ describe('/trade-news grammar: post, typos, leave words', () => {
 });
 
 describe('who may post, how often', () => {
-  const at = (iso: string): (() => Date) => () => new Date(iso);
+  const at =
+    (iso: string): (() => Date) =>
+    () =>
+      new Date(iso);
 
   it('lets anyone post once per channel per cooldown, and says when the next is possible', () => {
     let now = new Date('2026-01-01T10:00:00Z');
@@ -39,7 +45,9 @@ describe('who may post, how often', () => {
     expect(policy.refusal('slack', 'C1', 'U1')).toBeNull();
     policy.posted('slack', 'C1');
     now = new Date('2026-01-01T10:03:00Z');
-    expect(policy.refusal('slack', 'C1', 'U2')).toMatch(/posted in this channel 3 minutes ago; you can post again in 7 minutes/);
+    expect(policy.refusal('slack', 'C1', 'U2')).toMatch(
+      /posted in this channel 3 minutes ago; you can post again in 7 minutes/,
+    );
     expect(policy.refusal('slack', 'C2', 'U2')).toBeNull();
     expect(policy.refusal('discord', 'C1', 'U2')).toBeNull();
     now = new Date('2026-01-01T10:10:00Z');

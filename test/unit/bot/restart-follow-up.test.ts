@@ -12,7 +12,10 @@ import { RecordingAdapter } from '../../fakes/recording-adapter.ts';
 
 const ARTICLES = [
   parseTxt('a.txt', 'Port fees rise\n\nMarch 1, 2025 – Valdoria raised port fees by 8%, the ministry said.\n'),
-  parseTxt('b.txt', 'Grain talks stall\n\nMarch 2, 2025 – Grain talks between Norland and Estavia stalled on Friday.\n'),
+  parseTxt(
+    'b.txt',
+    'Grain talks stall\n\nMarch 2, 2025 – Grain talks between Norland and Estavia stalled on Friday.\n',
+  ),
 ];
 
 /** An answerer that cites the first preferred article and records how it was asked. */
@@ -31,7 +34,17 @@ class RecordingAnswerer implements Answerer {
     return {
       answered: true,
       answer: sentence,
-      sources: [{ articleId: id as string, file: item.article.file, title: item.article.title, sentence, start: 0, end: sentence.length, score: 1 }],
+      sources: [
+        {
+          articleId: id as string,
+          file: item.article.file,
+          title: item.article.title,
+          sentence,
+          start: 0,
+          end: sentence.length,
+          score: 1,
+        },
+      ],
     };
   }
 }
@@ -45,7 +58,12 @@ describe('follow-ups survive a restart', () => {
     let library!: Library;
     const answerer = new RecordingAnswerer(() => library);
     library = await buildLibrary(ARTICLES, { sentences: 2, quotes: 2, createAnswerer: () => answerer });
-    const bot = new Bot({ library: () => library, store, clock: () => new Date('2026-11-28T08:00:00Z'), log: silentLogger() });
+    const bot = new Bot({
+      library: () => library,
+      store,
+      clock: () => new Date('2026-11-28T08:00:00Z'),
+      log: silentLogger(),
+    });
     return { store, bot, answerer };
   }
 
@@ -57,12 +75,26 @@ describe('follow-ups survive a restart', () => {
     const first = await boot(file);
     const adapter = new RecordingAdapter();
     const record = await first.bot.postDigest(adapter, 'news', [ARTICLES[1]!.id]);
-    const reply1 = await first.bot.handlers.onMessage({ platform: 'fake', channel: 'news', user: 'u', text: 'Why did talks stall?', thread: record.thread, mentioned: false });
+    const reply1 = await first.bot.handlers.onMessage({
+      platform: 'fake',
+      channel: 'news',
+      user: 'u',
+      text: 'Why did talks stall?',
+      thread: record.thread,
+      mentioned: false,
+    });
     expect(reply1?.kind).toBe('answer');
     await first.store.close();
 
     const second = await boot(file);
-    const reply2 = await second.bot.handlers.onMessage({ platform: 'fake', channel: 'news', user: 'u', text: 'And who was involved?', thread: record.thread, mentioned: false });
+    const reply2 = await second.bot.handlers.onMessage({
+      platform: 'fake',
+      channel: 'news',
+      user: 'u',
+      text: 'And who was involved?',
+      thread: record.thread,
+      mentioned: false,
+    });
     expect(reply2).not.toBeNull();
     expect(reply2?.kind === 'answer' && reply2.result.sources[0]?.articleId).toBe(ARTICLES[1]!.id);
     const call = second.answerer.calls[0];
@@ -75,8 +107,26 @@ describe('follow-ups survive a restart', () => {
   it('ignores a thread message outside any digest thread unless mentioned', async () => {
     const { bot, store } = await boot(':memory:');
     const thread = { platform: 'fake', channel: 'news', thread: 'random' };
-    expect(await bot.handlers.onMessage({ platform: 'fake', channel: 'news', user: 'u', text: 'hello?', thread, mentioned: false })).toBeNull();
-    expect(await bot.handlers.onMessage({ platform: 'fake', channel: 'news', user: 'u', text: 'port fees?', thread, mentioned: true })).not.toBeNull();
+    expect(
+      await bot.handlers.onMessage({
+        platform: 'fake',
+        channel: 'news',
+        user: 'u',
+        text: 'hello?',
+        thread,
+        mentioned: false,
+      }),
+    ).toBeNull();
+    expect(
+      await bot.handlers.onMessage({
+        platform: 'fake',
+        channel: 'news',
+        user: 'u',
+        text: 'port fees?',
+        thread,
+        mentioned: true,
+      }),
+    ).not.toBeNull();
     await store.close();
   });
 });

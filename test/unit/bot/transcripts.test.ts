@@ -18,17 +18,20 @@ import { RecordingAdapter } from '../../fakes/recording-adapter.ts';
 
 const FOUNDING_FILE = '2018-09-27-us-japan-trade-negotiations.txt';
 const founding = parseTxt(FOUNDING_FILE, readFileSync(path.join('articles', FOUNDING_FILE), 'utf8'));
-const harbour = parseTxt('harbour.txt', [
-  'Okafor backs harbour expansion',
-  '',
-  'March 3, 2026 – The government of Valdoria will fund a second container terminal at Port Amsel, officials said on Tuesday.',
-  '',
-  '“This terminal will double what our harbour can handle within five years,” Prime Minister Lena Okafor said at the port.',
-  '',
-  'The terminal is expected to cost 1.2 billion crowns and to open in 2030.',
-  '',
-  'Dock workers welcomed the plan but asked for guarantees on jobs.',
-].join('\n'));
+const harbour = parseTxt(
+  'harbour.txt',
+  [
+    'Okafor backs harbour expansion',
+    '',
+    'March 3, 2026 – The government of Valdoria will fund a second container terminal at Port Amsel, officials said on Tuesday.',
+    '',
+    '“This terminal will double what our harbour can handle within five years,” Prime Minister Lena Okafor said at the port.',
+    '',
+    'The terminal is expected to cost 1.2 billion crowns and to open in 2030.',
+    '',
+    'Dock workers welcomed the plan but asked for guarantees on jobs.',
+  ].join('\n'),
+);
 
 let dir: string;
 let bot: Bot;
@@ -38,7 +41,11 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'transcripts-'));
   const store = new SqliteStore(path.join(dir, 'state.db'));
   let library!: Library;
-  library = await buildLibrary([founding, harbour], { sentences: 2, quotes: 3, createAnswerer: (a) => createAnswerer(a) });
+  library = await buildLibrary([founding, harbour], {
+    sentences: 2,
+    quotes: 3,
+    createAnswerer: (a) => createAnswerer(a),
+  });
   bot = new Bot({ library: () => library, store, clock: () => new Date('2026-11-28T08:00:00Z'), log: silentLogger() });
   const record = await bot.postDigest(new RecordingAdapter(), 'news');
   thread = record.thread;
@@ -46,7 +53,14 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function say(text: string): Promise<BotReply> {
-  const r = await bot.handlers.onMessage({ platform: 'fake', channel: 'news', user: 'u', text, thread, mentioned: false });
+  const r = await bot.handlers.onMessage({
+    platform: 'fake',
+    channel: 'news',
+    user: 'u',
+    text,
+    thread,
+    mentioned: false,
+  });
   if (!r) throw new Error(`no reply to ${text}`);
   return r;
 }
@@ -89,16 +103,31 @@ describe('transcripts', () => {
 });
 
 describe('follow-ups rewritten against the thread', () => {
-  const turn = (question: string): { question: string; answer: AnswerResult } => ({ question, answer: { answered: false, answer: '', sources: [] } });
+  const turn = (question: string): { question: string; answer: AnswerResult } => ({
+    question,
+    answer: { answered: false, answer: '', sources: [] },
+  });
 
   it('“And Japan?” / “What about China?” keep the previous question with the new focus', () => {
-    expect(resolveFollowUp('And Japan?', [turn('What does Canada want from the talks?')])).toEqual({ kind: 'rewrite', question: 'What does Japan want from the talks?' });
-    expect(resolveFollowUp('What about China?', [turn('How large is the surplus with Mexico?')])).toEqual({ kind: 'rewrite', question: 'How large is the surplus with China?' });
-    expect(resolveFollowUp('And in 2030?', [turn('How much will the terminal cost?')])).toEqual({ kind: 'rewrite', question: 'How much will the terminal cost in 2030?' });
+    expect(resolveFollowUp('And Japan?', [turn('What does Canada want from the talks?')])).toEqual({
+      kind: 'rewrite',
+      question: 'What does Japan want from the talks?',
+    });
+    expect(resolveFollowUp('What about China?', [turn('How large is the surplus with Mexico?')])).toEqual({
+      kind: 'rewrite',
+      question: 'How large is the surplus with China?',
+    });
+    expect(resolveFollowUp('And in 2030?', [turn('How much will the terminal cost?')])).toEqual({
+      kind: 'rewrite',
+      question: 'How much will the terminal cost in 2030?',
+    });
   });
 
   it('“What did he say about X?” asks about the person the thread is about', () => {
-    expect(resolveFollowUp('What did he say about tariffs?', [turn('Who is Lena Okafor?')])).toEqual({ kind: 'rewrite', question: 'What did Lena Okafor say about tariffs?' });
+    expect(resolveFollowUp('What did he say about tariffs?', [turn('Who is Lena Okafor?')])).toEqual({
+      kind: 'rewrite',
+      question: 'What did Lena Okafor say about tariffs?',
+    });
   });
 
   it('leaves a question with no thread, or not a follow-up, as it is', () => {

@@ -17,7 +17,9 @@ function shBlocks(markdown: string): string[] {
 }
 
 function envLines(block: string): string[] {
-  const heredocs = [...block.matchAll(/cat >> \.env <<'ENV'\n([\s\S]*?)\nENV/g)].flatMap((m) => (m[1] ?? '').split('\n'));
+  const heredocs = [...block.matchAll(/cat >> \.env <<'ENV'\n([\s\S]*?)\nENV/g)].flatMap((m) =>
+    (m[1] ?? '').split('\n'),
+  );
   const exports = block.split('\n').filter((l) => /^export [A-Z_]+=/.test(l));
   return [...heredocs, ...exports];
 }
@@ -31,7 +33,9 @@ describe('configuration snippets in the docs', () => {
       let env = '';
       for (const block of blocks) {
         const outsideHeredoc = block.replace(/cat >> \.env <<'ENV'\n[\s\S]*?\nENV/g, '');
-        expect(outsideHeredoc, `${doc}: a bare NAME=value line sets nothing for npm start`).not.toMatch(/^[A-Z][A-Z0-9_]*=/m);
+        expect(outsideHeredoc, `${doc}: a bare NAME=value line sets nothing for npm start`).not.toMatch(
+          /^[A-Z][A-Z0-9_]*=/m,
+        );
         env += envLines(block).join('\n') + '\n';
         writeFileSync(path.join(cwd, '.env'), env);
         const loaded = loadConfigWithSources({ cwd, configDir: path.join(cwd, 'config') });
@@ -45,6 +49,8 @@ describe('configuration snippets in the docs', () => {
   it('finds the snippets it checks', () => {
     const slack = shBlocks(readFileSync('docs/slack.md', 'utf8')).flatMap(envLines);
     expect(slack).toEqual(expect.arrayContaining(['SLACK_BOT_TOKEN=xoxb-…', 'DIGEST_CRON=0 8 * * 1-5']));
-    expect(shBlocks(readFileSync('docs/llm.md', 'utf8')).flatMap(envLines)).toEqual(expect.arrayContaining(['export OPENAI_MODEL=Qwen/Qwen2.5-7B-Instruct']));
+    expect(shBlocks(readFileSync('docs/llm.md', 'utf8')).flatMap(envLines)).toEqual(
+      expect.arrayContaining(['export OPENAI_MODEL=Qwen/Qwen2.5-7B-Instruct']),
+    );
   });
 });

@@ -19,7 +19,10 @@ describe('configuration', () => {
   });
 
   it('layers defaults < default.yaml < environment < explicit file', () => {
-    const dir = dirWith({ 'default.yaml': 'core:\n  articlesDir: from-defaults\n  dataDir: d1\n', 'local.yaml': 'core:\n  dataDir: from-local\n' });
+    const dir = dirWith({
+      'default.yaml': 'core:\n  articlesDir: from-defaults\n  dataDir: d1\n',
+      'local.yaml': 'core:\n  dataDir: from-local\n',
+    });
     const config = loadConfig({ env: { ARTICLES_DIR: 'from-env', DATA_DIR: 'env-data' }, configDir: dir });
     expect(config.core.articlesDir).toBe('from-env');
     expect(config.core.dataDir).toBe('from-local');
@@ -44,6 +47,8 @@ describe('configuration', () => {
 
   it('names a config file that is not valid YAML', () => {
     const dir = dirWith({ 'broken.yaml': 'core: [unclosed' });
-    expect(() => loadConfig({ env: { CONFIG_FILE: path.join(dir, 'broken.yaml') }, configDir: dir })).toThrow(/broken\.yaml/);
+    expect(() => loadConfig({ env: { CONFIG_FILE: path.join(dir, 'broken.yaml') }, configDir: dir })).toThrow(
+      /broken\.yaml/,
+    );
   });
 });

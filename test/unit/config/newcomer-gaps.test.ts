@@ -26,27 +26,39 @@ describe('configuration a newcomer writes', () => {
   it('refuses core.timezone: Mars/Olympus naming the key and a fix', () => {
     const dir = dirWith({ 'local.yaml': 'core:\n  timezone: Mars/Olympus\n' });
     const text = problemsOf(() => loadConfig({ env: {}, configDir: dir }));
-    expect(text).toMatch(/core\.timezone: "Mars\/Olympus" is not an IANA time zone; use a name such as "Europe\/Berlin"/);
+    expect(text).toMatch(
+      /core\.timezone: "Mars\/Olympus" is not an IANA time zone; use a name such as "Europe\/Berlin"/,
+    );
   });
 
   it('refuses a bad zone in a target and in DIGEST_TIMEZONE too', () => {
-    const dir = dirWith({ 'local.yaml': 'schedule:\n  targets:\n    - { id: a, platform: console, channel: console, cron: "0 8 * * *", timezone: Moon/Base }\n' });
+    const dir = dirWith({
+      'local.yaml':
+        'schedule:\n  targets:\n    - { id: a, platform: console, channel: console, cron: "0 8 * * *", timezone: Moon/Base }\n',
+    });
     expect(problemsOf(() => loadConfig({ env: { DIGEST_TIMEZONE: 'Nowhere/City' }, configDir: dir }))).toMatch(
       /schedule\.targets\.0\.timezone: "Moon\/Base"[\s\S]*schedule\.digestTimezone \(from DIGEST_TIMEZONE\): "Nowhere\/City"/,
     );
   });
 
   it('accepts keyQuotes: all (as the CLI accepts --quotes all) and refuses other words clearly', () => {
-    expect(loadConfig({ env: {}, configDir: dirWith({ 'local.yaml': 'core:\n  keyQuotes: all\n' }) }).core.keyQuotes).toBe('all');
-    expect(loadConfig({ env: {}, configDir: dirWith({ 'local.yaml': 'core:\n  keyQuotes: 5\n' }) }).core.keyQuotes).toBe(5);
-    const text = problemsOf(() => loadConfig({ env: {}, configDir: dirWith({ 'local.yaml': 'core:\n  keyQuotes: many\n' }) }));
+    expect(
+      loadConfig({ env: {}, configDir: dirWith({ 'local.yaml': 'core:\n  keyQuotes: all\n' }) }).core.keyQuotes,
+    ).toBe('all');
+    expect(
+      loadConfig({ env: {}, configDir: dirWith({ 'local.yaml': 'core:\n  keyQuotes: 5\n' }) }).core.keyQuotes,
+    ).toBe(5);
+    const text = problemsOf(() =>
+      loadConfig({ env: {}, configDir: dirWith({ 'local.yaml': 'core:\n  keyQuotes: many\n' }) }),
+    );
     expect(text).toMatch(/core\.keyQuotes: must be a whole number 0–20, or "all"/);
     expect(text).not.toMatch(/expected number, received string/);
   });
 
   it('says "did you mean" for a near-miss key, at any depth', () => {
     const dir = dirWith({
-      'local.yaml': 'core:\n  summarySentence: 2\nschedule:\n  targets:\n    - { id: a, platform: console, channel: console, cron: "0 8 * * *", timezon: UTC }\nslakc: {}\n',
+      'local.yaml':
+        'core:\n  summarySentence: 2\nschedule:\n  targets:\n    - { id: a, platform: console, channel: console, cron: "0 8 * * *", timezon: UTC }\nslakc: {}\n',
     });
     const text = problemsOf(() => loadConfig({ env: {}, configDir: dir }));
     expect(text).toMatch(/core: summarySentence is not a known setting — did you mean `summarySentences`\?/);
@@ -55,7 +67,9 @@ describe('configuration a newcomer writes', () => {
   });
 
   it('gives no suggestion for a key near nothing', () => {
-    const text = problemsOf(() => loadConfig({ env: {}, configDir: dirWith({ 'local.yaml': 'core:\n  frobnicate: 1\n' }) }));
+    const text = problemsOf(() =>
+      loadConfig({ env: {}, configDir: dirWith({ 'local.yaml': 'core:\n  frobnicate: 1\n' }) }),
+    );
     expect(text).toMatch(/remove or rename frobnicate — not a known setting/);
     expect(text).not.toMatch(/did you mean/);
   });
@@ -89,9 +103,14 @@ describe('.env in the working directory', () => {
   });
 
   it('reads the post settings from the environment, users comma-separated', () => {
-    const config = loadConfig({ env: { POST_COMMAND: 'listed', POST_USERS: 'U1, U2', POST_COOLDOWN_MINUTES: '0' }, configDir: dirWith({}) });
+    const config = loadConfig({
+      env: { POST_COMMAND: 'listed', POST_USERS: 'U1, U2', POST_COOLDOWN_MINUTES: '0' },
+      configDir: dirWith({}),
+    });
     expect(config.bot).toMatchObject({ postCommand: 'listed', postUsers: ['U1', 'U2'], postCooldownMinutes: 0 });
-    expect(problemsOf(() => loadConfig({ env: { POST_COMMAND: 'everyone' }, configDir: dirWith({}) }))).toMatch(/bot\.postCommand \(from POST_COMMAND\): must be anyone, listed or off/);
+    expect(problemsOf(() => loadConfig({ env: { POST_COMMAND: 'everyone' }, configDir: dirWith({}) }))).toMatch(
+      /bot\.postCommand \(from POST_COMMAND\): must be anyone, listed or off/,
+    );
   });
 });
 
@@ -100,6 +119,8 @@ describe('DIGEST_CRON in the console chat (as docs/operations.md says)', () => {
     const config = loadConfig({ env: { DIGEST_CRON: '0 8 * * *' }, configDir: dirWith({}) });
     const targets = resolveTargets(config.schedule, { console: 'console' }, { defaultTimezone: 'UTC' });
     expect(targets).toEqual([expect.objectContaining({ id: 'env-console', platform: 'console', channel: 'console' })]);
-    expect(() => resolveTargets(config.schedule, {}, { defaultTimezone: 'UTC' })).toThrow(/schedule\.digestCron \(from DIGEST_CRON\): no channel/);
+    expect(() => resolveTargets(config.schedule, {}, { defaultTimezone: 'UTC' })).toThrow(
+      /schedule\.digestCron \(from DIGEST_CRON\): no channel/,
+    );
   });
 });

@@ -9,10 +9,24 @@ import { silentLogger } from '../../../src/log/logger.ts';
 import { contractArticles } from '../../contract/fixtures.ts';
 
 /** The console chat over in-memory streams, the bot wired to it as main.ts does. */
-async function consoleWith(interactive: boolean): Promise<{ adapter: ConsoleAdapter; input: PassThrough; out: () => string; logs: () => string; bot: Bot; store: SqliteStore }> {
+async function consoleWith(
+  interactive: boolean,
+): Promise<{
+  adapter: ConsoleAdapter;
+  input: PassThrough;
+  out: () => string;
+  logs: () => string;
+  bot: Bot;
+  store: SqliteStore;
+}> {
   const store = new SqliteStore(':memory:');
   const library = await buildLibrary(contractArticles(), { sentences: 3, quotes: 3, createAnswerer });
-  const bot = new Bot({ library: () => library, store, clock: () => new Date('2026-11-28T09:00:00Z'), log: silentLogger() });
+  const bot = new Bot({
+    library: () => library,
+    store,
+    clock: () => new Date('2026-11-28T09:00:00Z'),
+    log: silentLogger(),
+  });
   const input = new PassThrough();
   const output = new PassThrough();
   const logOutput = new PassThrough();
@@ -78,7 +92,9 @@ describe('console habits', () => {
       c.input.write('post\npost\n');
       await settle(300);
       expect(c.out()).toMatch(/Posted the digest \(\d+ articles\) in this channel/);
-      expect(c.out()).toMatch(/A digest was posted in this channel less than a minute ago; you can post again in 10 minutes/);
+      expect(c.out()).toMatch(
+        /A digest was posted in this channel less than a minute ago; you can post again in 10 minutes/,
+      );
     });
   });
 

@@ -2,11 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { displayQuote, quoteCore, startsMidSentence } from '../../../src/digest/quote-display.ts';
 
 /** Undo the display's mark substitutions, so the shown words can be compared with the article text. */
-const plain = (shown: string): string => shown.slice(1, -1).replace(/^…/, '').replace(/[‘’]/g, (c) => (c === '’' ? "'" : "'"));
+const plain = (shown: string): string =>
+  shown
+    .slice(1, -1)
+    .replace(/^…/, '')
+    .replace(/[‘’]/g, (c) => (c === '’' ? "'" : "'"));
 
 describe('displayQuote', () => {
   it('wraps every quote in typographic marks and drops the comma that joined it to its attribution', () => {
-    expect(displayQuote('I think it will be something very exciting,')).toBe('“I think it will be something very exciting”');
+    expect(displayQuote('I think it will be something very exciting,')).toBe(
+      '“I think it will be something very exciting”',
+    );
     expect(displayQuote('We will keep talking; ')).toBe('“We will keep talking”');
   });
 
@@ -34,7 +40,8 @@ describe('displayQuote', () => {
   });
 
   it('shows words that are still the article text, up to the mark substitutions', () => {
-    const article = 'The minister said the accord was "a fair deal for farmers, and for the ports." Talks resume in May.';
+    const article =
+      'The minister said the accord was "a fair deal for farmers, and for the ports." Talks resume in May.';
     const start = article.indexOf('a fair');
     const text = article.slice(start, article.indexOf('."') + 1);
     const shown = displayQuote(text);

@@ -20,7 +20,10 @@ Delegates declined to say which duties would be cut first.`;
 }
 
 describe('key quotes and the summary', () => {
-  for (const [name, open, close] of [['straight', '"', '"'], ['curly', '“', '”']] as const) {
+  for (const [name, open, close] of [
+    ['straight', '"', '"'],
+    ['curly', '“', '”'],
+  ] as const) {
     it(`does not list a summary sentence's quotation again as a key quote (${name} marks)`, async () => {
       const a = parseTxt(`steel-${name}.txt`, article(open, close));
       const [item] = (await buildDigest([a], { date: '2025-03-04', sentences: 3, quotes: 2 })).items;
@@ -28,7 +31,9 @@ describe('key quotes and the summary', () => {
       const quoted = item.summary.sentences.find((s) => s.includes('We expect the tariff talks'));
       expect(quoted, 'the quotation is a summary sentence').toBeDefined();
       expect(item.quotes.some((q) => q.text.includes('We expect the tariff talks'))).toBe(false);
-      expect(renderDigest({ date: '2025-03-04', items: [item], fallbacks: [] }, 'text').match(/We expect the tariff talks/g)).toHaveLength(1);
+      expect(
+        renderDigest({ date: '2025-03-04', items: [item], fallbacks: [] }, 'text').match(/We expect the tariff talks/g),
+      ).toHaveLength(1);
     });
   }
 

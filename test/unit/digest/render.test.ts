@@ -5,17 +5,36 @@ import { buildDigest } from '../../../src/digest/build.ts';
 import { digestToJson } from '../../../src/digest/render-json.ts';
 import { escapeMarkdown, renderDigest } from '../../../src/digest/render-text.ts';
 
-const founding = parseTxt('2018-09-27-us-japan-trade-negotiations.txt', readFileSync('articles/2018-09-27-us-japan-trade-negotiations.txt', 'utf8'));
+const founding = parseTxt(
+  '2018-09-27-us-japan-trade-negotiations.txt',
+  readFileSync('articles/2018-09-27-us-japan-trade-negotiations.txt', 'utf8'),
+);
 
 describe('digest renderers', () => {
   it('keeps the JSON contract other tools read, with quotes indexing the body', async () => {
     const digest = await buildDigest([founding], { date: '2026-11-28', sentences: 3, quotes: 'all' });
     const json = JSON.parse(JSON.stringify(digestToJson(digest, { withBody: true }))) as {
-      articles: { id: string; file: string; title: string; date: string | null; source: null; url: null; body: string;
-        summary: { method: string; sentences: string[] }; quotes: { text: string; speaker: string | null; start: number; end: number }[] }[];
+      articles: {
+        id: string;
+        file: string;
+        title: string;
+        date: string | null;
+        source: null;
+        url: null;
+        body: string;
+        summary: { method: string; sentences: string[] };
+        quotes: { text: string; speaker: string | null; start: number; end: number }[];
+      }[];
     };
     const [a] = json.articles;
-    expect(a).toMatchObject({ id: founding.id, file: founding.file, title: 'US & Japan To Start Trade Negotiations', date: '2018-09-27', source: null, url: null });
+    expect(a).toMatchObject({
+      id: founding.id,
+      file: founding.file,
+      title: 'US & Japan To Start Trade Negotiations',
+      date: '2018-09-27',
+      source: null,
+      url: null,
+    });
     expect(a?.summary.method).toBe('extractive');
     expect(a?.summary.sentences).toHaveLength(3);
     expect(a?.quotes.length).toBeGreaterThanOrEqual(3);

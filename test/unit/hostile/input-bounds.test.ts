@@ -29,7 +29,9 @@ describe('hostile article input is bounded before any dependency sees it', () =>
   }, 30_000);
 
   it('a 500 KB page of &amp; digests in under 2 s', async () => {
-    const r = await digestOf({ 'amp.html': `<html><head><title>Ampersands</title></head><body><p>${'&amp;'.repeat(100_000)}</p></body></html>` });
+    const r = await digestOf({
+      'amp.html': `<html><head><title>Ampersands</title></head><body><p>${'&amp;'.repeat(100_000)}</p></body></html>`,
+    });
     expect(r.lib.articles).toHaveLength(1);
     expect(r.seconds).toBeLessThan(2);
   }, 30_000);
@@ -39,7 +41,9 @@ describe('hostile article input is bounded before any dependency sees it', () =>
     const r = await digestOf({ 'junk.json': `[${good},${Array(1_000_000).fill('0').join(',')}]` });
     expect(r.lib.articles).toHaveLength(1);
     expect(r.skips).toHaveLength(1);
-    expect(r.skips[0]?.reason).toMatch(/^1000000 of 1000001 array elements skipped; the first, junk\.json#1: invalid article: must be an object/);
+    expect(r.skips[0]?.reason).toMatch(
+      /^1000000 of 1000001 array elements skipped; the first, junk\.json#1: invalid article: must be an object/,
+    );
   }, 30_000);
 
   it('keeps every token and sentence an exact substring of the body after cutting long runs', () => {

@@ -11,15 +11,31 @@ const PHISH_TITLE = 'Foo](https://evil.example/phish) bar';
 const search: BotReply = {
   kind: 'search',
   terms: 'foo',
-  hits: [{ articleId: 'a', title: PHISH_TITLE, date: null, url: 'https://real.example/a', line: 'See [here](https://evil.example/x).', score: 1 }],
+  hits: [
+    {
+      articleId: 'a',
+      title: PHISH_TITLE,
+      date: null,
+      url: 'https://real.example/a',
+      line: 'See [here](https://evil.example/x).',
+      score: 1,
+    },
+  ],
 };
 
-const ESCAPES = 'Clear\x1b[2J screen, \x1b]8;;https://evil.example\x07hyperlink\x1b]8;;\x07 and \x9b31m red\x07 bell\r done';
+const ESCAPES =
+  'Clear\x1b[2J screen, \x1b]8;;https://evil.example\x07hyperlink\x1b]8;;\x07 and \x9b31m red\x07 bell\r done';
 function digestWith(title: string, url: string | null, sentence: string): Digest {
   const article = { id: 'x', file: 'x.md', title, date: null, source: 'Wire\x1b[5m', url, tags: [], body: sentence };
   return {
     date: '2026-01-01',
-    items: [{ article, summary: { sentences: [sentence], method: 'extractive' }, quotes: [{ text: 'We said \x1b[2J no', speaker: 'Ann\x1b]0;pwn\x07 Lee', start: 0, end: 1 }] }],
+    items: [
+      {
+        article,
+        summary: { sentences: [sentence], method: 'extractive' },
+        quotes: [{ text: 'We said \x1b[2J no', speaker: 'Ann\x1b]0;pwn\x07 Lee', start: 0, end: 1 }],
+      },
+    ],
     fallbacks: [],
   } as unknown as Digest;
 }
@@ -32,7 +48,9 @@ function maskedLinks(md: string): string[] {
 describe('one output filter per sink', () => {
   it('Discord: a title cannot smuggle a masked link into a search result', () => {
     const text = JSON.stringify(discordReply(search));
-    const content = discordReply(search).flatMap((m) => m.embeds.map((e) => e.description ?? '')).join('\n');
+    const content = discordReply(search)
+      .flatMap((m) => m.embeds.map((e) => e.description ?? ''))
+      .join('\n');
     expect(maskedLinks(content)).toEqual(['https://real.example/a']);
     expect(text).not.toMatch(/\[Foo\]\(https:\/\/evil/);
   });
@@ -63,6 +81,8 @@ describe('one output filter per sink', () => {
       // eslint-disable-next-line no-control-regex
       expect(md).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
     }
-    expect(renderDigest(digestWith('T', 'https://ok.example/a b', 'Body.'), 'markdown')).toContain('<https://ok.example/a%20b>');
+    expect(renderDigest(digestWith('T', 'https://ok.example/a b', 'Body.'), 'markdown')).toContain(
+      '<https://ok.example/a%20b>',
+    );
   });
 });

@@ -33,7 +33,9 @@ describe('store faults name the file or setting and the fix, as a coded error (p
     writeFileSync(path.join(d, 'state.db'), 'this is not a database, just some text that is long enough '.repeat(200));
     const err = await failure({ DATA_DIR: d });
     expect(err).toMatchObject({ code: 'STORE_OPEN_FAILED' });
-    expect(err.message).toMatch(/state\.db is damaged or not an SQLite database — restore it from a backup, or move it aside/);
+    expect(err.message).toMatch(
+      /state\.db is damaged or not an SQLite database — restore it from a backup, or move it aside/,
+    );
     expect(err.message).toContain('DATA_DIR');
   });
 
@@ -56,7 +58,9 @@ describe('store faults name the file or setting and the fix, as a coded error (p
     const bad = await failure({ DATABASE_URL: 'postgres://user:p@ss:w0rd@/x' }).catch((e: unknown) => e as Error);
     expect(bad.message).toMatch(/DATABASE_URL/);
     const closed = await failure({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/test' });
-    expect(closed.message).toMatch(/cannot reach the PostgreSQL server — start it, or fix the host and port in DATABASE_URL/);
+    expect(closed.message).toMatch(
+      /cannot reach the PostgreSQL server — start it, or fix the host and port in DATABASE_URL/,
+    );
   }, 30_000);
 
   it('PostgreSQL: a missing database and a missing role name DATABASE_URL and the fix', async () => {

@@ -16,9 +16,18 @@ const ARTICLES: Article[] = [
   HARBOUR,
   ORCHARD,
   ...Array.from({ length: 6 }, (_, i) => article(`synthetic-${i}`, `Trade report ${i}`, syntheticArticle(i + 1, 250))),
-  article('acronym', 'Talks at the Trade Council', 'The Northern Trade Council (NTC) met on Monday. The NTC agreed to cut duties on steel by 4%.'),
+  article(
+    'acronym',
+    'Talks at the Trade Council',
+    'The Northern Trade Council (NTC) met on Monday. The NTC agreed to cut duties on steel by 4%.',
+  ),
 ];
-const QUESTIONS = ['How much cargo did the Port of Veltra handle?', 'What did the NTC agree?', 'Who blamed the frost damage?', 'What is the population of Mars?'];
+const QUESTIONS = [
+  'How much cargo did the Port of Veltra handle?',
+  'What did the NTC agree?',
+  'Who blamed the frost damage?',
+  'What is the population of Mars?',
+];
 
 let tmp: string | undefined;
 afterEach(() => {
@@ -37,7 +46,8 @@ describe('answer index cache', () => {
     const key = indexKey(ARTICLES);
     const decoded = decodeIndex(Buffer.concat(encodeIndex(built, key)), ARTICLES, key);
     expect(decoded).not.toBeNull();
-    for (const [name, value] of Object.entries(built)) expect((decoded as unknown as Record<string, unknown>)[name], name).toEqual(value);
+    for (const [name, value] of Object.entries(built))
+      expect((decoded as unknown as Record<string, unknown>)[name], name).toEqual(value);
     // Bytes at an odd offset in their buffer decode the same (the arrays are copied to an aligned area).
     const odd = Buffer.concat([Buffer.alloc(3), Buffer.concat(encodeIndex(built, key))]).subarray(3);
     expect(decodeIndex(odd, ARTICLES, key)?.postSent).toEqual(built.postSent);
@@ -70,7 +80,8 @@ describe('answer index cache', () => {
     const second = cachedIndex(ARTICLES, file, warm.analysisOf);
     expect(second.reused).toBe(true);
     expect(warm.calls()).toBe(0);
-    for (const q of QUESTIONS) expect(createAnswererFromIndex(second.index).ask(q)).toEqual(createAnswerer(ARTICLES).ask(q));
+    for (const q of QUESTIONS)
+      expect(createAnswererFromIndex(second.index).ask(q)).toEqual(createAnswerer(ARTICLES).ask(q));
 
     const fewer = ARTICLES.slice(1);
     const third = cachedIndex(fewer, file, counting().analysisOf);
@@ -99,16 +110,26 @@ describe('library start-up shares each analysis between the answer index and the
     const lib = await buildLibrary(ARTICLES, {
       sentences: 2,
       quotes: 2,
-      createAnswerer: (list, o) => createAnswerer(list, { analyses: (a) => (seen.push(a.id), (o?.analyses ?? ((x: Article) => analyze(x.body)))(a)) }),
+      createAnswerer: (list, o) =>
+        createAnswerer(list, {
+          analyses: (a) => (seen.push(a.id), (o?.analyses ?? ((x: Article) => analyze(x.body)))(a)),
+        }),
     });
     expect(seen).toEqual(ARTICLES.map((a) => a.id));
-    for (const a of ARTICLES) expect(lib.item(a.id)).toEqual(await digestItem(a, { date: '', sentences: 2, quotes: 2 }));
+    for (const a of ARTICLES)
+      expect(lib.item(a.id)).toEqual(await digestItem(a, { date: '', sentences: 2, quotes: 2 }));
   });
 
   it('an answerer that does not read the analyses (e.g. from a cache) still gets every entry, with progress', async () => {
     const progress: number[] = [];
-    const lib = await buildLibrary(ARTICLES, { sentences: 2, quotes: 2, createAnswerer: (list) => createAnswerer(list), onArticle: (d) => progress.push(d) });
-    for (const a of ARTICLES) expect(lib.item(a.id)).toEqual(await digestItem(a, { date: '', sentences: 2, quotes: 2 }));
+    const lib = await buildLibrary(ARTICLES, {
+      sentences: 2,
+      quotes: 2,
+      createAnswerer: (list) => createAnswerer(list),
+      onArticle: (d) => progress.push(d),
+    });
+    for (const a of ARTICLES)
+      expect(lib.item(a.id)).toEqual(await digestItem(a, { date: '', sentences: 2, quotes: 2 }));
     expect(progress).toEqual(ARTICLES.map((_, i) => i + 1));
   });
 });

@@ -3,10 +3,34 @@ import fc from 'fast-check';
 import { analyze } from '../../../src/nlp/analysis.ts';
 
 /** Texts built to stress a splitter: runs of quotes, dots, capitals, spaces and newlines. */
-const adversarial = fc.array(
-  fc.constantFrom('"', '“', '”', "''", '.', '...', '…', 'U.S.', 'A', 'B.', 'Mr.', ' ', '  ', '\n', '\n\n', '?', '!', ',', '$1.5bn', '2.5%', 'word'),
-  { maxLength: 400 },
-).map((xs) => xs.join(''));
+const adversarial = fc
+  .array(
+    fc.constantFrom(
+      '"',
+      '“',
+      '”',
+      "''",
+      '.',
+      '...',
+      '…',
+      'U.S.',
+      'A',
+      'B.',
+      'Mr.',
+      ' ',
+      '  ',
+      '\n',
+      '\n\n',
+      '?',
+      '!',
+      ',',
+      '$1.5bn',
+      '2.5%',
+      'word',
+    ),
+    { maxLength: 400 },
+  )
+  .map((xs) => xs.join(''));
 
 function checkInvariants(text: string): void {
   const result = analyze(text);
@@ -31,7 +55,14 @@ describe('sentence layer properties', () => {
   });
 
   it('finishes 100 KB of adversarial text quickly (no catastrophic backtracking)', () => {
-    const parts = ['"'.repeat(2000), '.'.repeat(20000), 'A'.repeat(20000), ' '.repeat(20000), '“U.S.” '.repeat(3000), '…\n'.repeat(4000)];
+    const parts = [
+      '"'.repeat(2000),
+      '.'.repeat(20000),
+      'A'.repeat(20000),
+      ' '.repeat(20000),
+      '“U.S.” '.repeat(3000),
+      '…\n'.repeat(4000),
+    ];
     const text = parts.join('').slice(0, 100_000);
     const t0 = performance.now();
     checkInvariants(text);

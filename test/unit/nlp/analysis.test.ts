@@ -32,14 +32,42 @@ describe('sentence splitting on news text', () => {
   });
 
   it.each([
-    ['abbreviated countries and bodies', 'The U.S. and the U.N. met in Geneva. Talks went well.', ['The U.S. and the U.N. met in Geneva.', 'Talks went well.']],
+    [
+      'abbreviated countries and bodies',
+      'The U.S. and the U.N. met in Geneva. Talks went well.',
+      ['The U.S. and the U.N. met in Geneva.', 'Talks went well.'],
+    ],
     ['titles', 'Mr. Lee met Gen. Ortiz on Monday. They talked.', ['Mr. Lee met Gen. Ortiz on Monday.', 'They talked.']],
-    ['initials', 'Donald J. Trump spoke first. Then others spoke.', ['Donald J. Trump spoke first.', 'Then others spoke.']],
-    ['decimals and money', 'Growth hit 2.5% as sales rose to $1.13bn. Shares fell.', ['Growth hit 2.5% as sales rose to $1.13bn.', 'Shares fell.']],
-    ['an amount with a unit letter before a full stop', 'The deal was worth £350m. Britannia kept its name.', ['The deal was worth £350m.', 'Britannia kept its name.']],
-    ['a mid-sentence ellipsis', 'Prices rose… and then fell again. Traders shrugged.', ['Prices rose… and then fell again.', 'Traders shrugged.']],
-    ['a quotation closing a sentence', '“It was very exciting,” Trump said. Markets rallied.', ['“It was very exciting,” Trump said.', 'Markets rallied.']],
-    ['a quotation ending inside the marks', 'She called it “a good outcome.” Others disagreed.', ['She called it “a good outcome.”', 'Others disagreed.']],
+    [
+      'initials',
+      'Donald J. Trump spoke first. Then others spoke.',
+      ['Donald J. Trump spoke first.', 'Then others spoke.'],
+    ],
+    [
+      'decimals and money',
+      'Growth hit 2.5% as sales rose to $1.13bn. Shares fell.',
+      ['Growth hit 2.5% as sales rose to $1.13bn.', 'Shares fell.'],
+    ],
+    [
+      'an amount with a unit letter before a full stop',
+      'The deal was worth £350m. Britannia kept its name.',
+      ['The deal was worth £350m.', 'Britannia kept its name.'],
+    ],
+    [
+      'a mid-sentence ellipsis',
+      'Prices rose… and then fell again. Traders shrugged.',
+      ['Prices rose… and then fell again.', 'Traders shrugged.'],
+    ],
+    [
+      'a quotation closing a sentence',
+      '“It was very exciting,” Trump said. Markets rallied.',
+      ['“It was very exciting,” Trump said.', 'Markets rallied.'],
+    ],
+    [
+      'a quotation ending inside the marks',
+      'She called it “a good outcome.” Others disagreed.',
+      ['She called it “a good outcome.”', 'Others disagreed.'],
+    ],
   ])('keeps %s intact', (_name, text, expected) => {
     expect(sentences(text)).toEqual(expected);
   });

@@ -32,18 +32,18 @@ describe('organisations as speakers', () => {
   });
 
   it('keeps a body name whole over `of`, with `according to` before or after the quotation', () => {
-    expect(pairs('According to the Ministry of Agriculture, "grain exports fell by a third in the second quarter."')).toEqual([
-      ['grain exports fell by a third in the second quarter.', 'Ministry of Agriculture'],
-    ]);
+    expect(
+      pairs('According to the Ministry of Agriculture, "grain exports fell by a third in the second quarter."'),
+    ).toEqual([['grain exports fell by a third in the second quarter.', 'Ministry of Agriculture']]);
     expect(pairs('"Grain exports fell by a third," according to the Ministry of Agriculture.')).toEqual([
       ['Grain exports fell by a third,', 'Ministry of Agriculture'],
     ]);
   });
 
   it('credits a commission speaking before and after an interrupted quotation', () => {
-    expect(pairs('The European Commission said in a statement: "The tariffs are unjustified and we will respond in kind."')).toEqual([
-      ['The tariffs are unjustified and we will respond in kind.', 'European Commission'],
-    ]);
+    expect(
+      pairs('The European Commission said in a statement: "The tariffs are unjustified and we will respond in kind."'),
+    ).toEqual([['The tariffs are unjustified and we will respond in kind.', 'European Commission']]);
     expect(pairs('"The tariffs are unjustified," the European Commission said. "We will respond in kind."')).toEqual([
       ['The tariffs are unjustified,', 'European Commission'],
       ['We will respond in kind.', 'European Commission'],
@@ -53,35 +53,39 @@ describe('organisations as speakers', () => {
 
 describe('people', () => {
   it('takes the speaker named in the sentence before a quotation that stands alone', () => {
-    const body = 'Marta Ilves spoke first at the press conference in Tallinn.\n\n"We came here to close the deal and we will not leave without it."';
+    const body =
+      'Marta Ilves spoke first at the press conference in Tallinn.\n\n"We came here to close the deal and we will not leave without it."';
     expect(pairs(body)).toEqual([['We came here to close the deal and we will not leave without it.', 'Marta Ilves']]);
   });
 
   it('resolves she to the named woman before her', () => {
-    expect(pairs('Marta Ilves, the chief negotiator for Estonia, arrived late. "We came here to close the deal," she said.')).toEqual([
-      ['We came here to close the deal,', 'Marta Ilves'],
-    ]);
+    expect(
+      pairs('Marta Ilves, the chief negotiator for Estonia, arrived late. "We came here to close the deal," she said.'),
+    ).toEqual([['We came here to close the deal,', 'Marta Ilves']]);
   });
 
   it('credits the person after the quotation with `said Name, role`', () => {
-    const body = 'The union rejected the offer. "This is an insult to every worker on the line," said Jana Novak, the union\'s president.';
+    const body =
+      'The union rejected the offer. "This is an insult to every worker on the line," said Jana Novak, the union\'s president.';
     expect(pairs(body)).toEqual([['This is an insult to every worker on the line,', 'Jana Novak']]);
   });
 
   it('reads a manner-of-speaking verb as a cue', () => {
-    expect(pairs('The minister left the hall. “Come back when you have an offer,” Lena Roth snapped at the envoys.')).toEqual([
-      ['Come back when you have an offer,', 'Lena Roth'],
-    ]);
+    expect(
+      pairs('The minister left the hall. “Come back when you have an offer,” Lena Roth snapped at the envoys.'),
+    ).toEqual([['Come back when you have an offer,', 'Lena Roth']]);
   });
 
   it('does not take a dateline for the speaker', () => {
-    const body = 'OSLO, March 3 (Wire) — The minister’s adviser rallied the crowd, saying: “We have to be ready for a long fight.”';
+    const body =
+      'OSLO, March 3 (Wire) — The minister’s adviser rallied the crowd, saying: “We have to be ready for a long fight.”';
     const [only] = pairs(body);
     expect(only?.[1]).not.toBe('OSLO');
   });
 
   it('reads a party-state tag as part of the sentence, not as a speaker', () => {
-    const body = 'In a statement released Thursday, Rep. Anna Brandt (D-N.Y.) reacted to the news, saying: “The plan should be withdrawn.”';
+    const body =
+      'In a statement released Thursday, Rep. Anna Brandt (D-N.Y.) reacted to the news, saying: “The plan should be withdrawn.”';
     expect(pairs(body)).toEqual([['The plan should be withdrawn.', 'Anna Brandt']]);
   });
 });

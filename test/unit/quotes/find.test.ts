@@ -29,7 +29,10 @@ describe('findQuotes on the founding article', () => {
   it('finds the quotations of Trump and Abe, named in full', () => {
     expect(found.map((q) => [q.text, q.speaker])).toEqual([
       ['I think it will be something very exciting,', 'Donald Trump'],
-      ['It can only be better for the United States…I think it’s going to be better, really, for both countries.', 'Donald Trump'],
+      [
+        'It can only be better for the United States…I think it’s going to be better, really, for both countries.',
+        'Donald Trump',
+      ],
       ['very quickly.', 'Donald Trump'],
       [
         'Based on the results, I look forward to having constructive discussions on ways to further strengthen the Japanese and U.S. economies,',
@@ -163,7 +166,8 @@ describe('attribution', () => {
   });
 
   it('gives a quotation standing alone the speaker of the sentence before it', () => {
-    const body = 'Finance chief David Moreau described the budget on Friday:\n\n“Every ministry will save ten percent next year.”';
+    const body =
+      'Finance chief David Moreau described the budget on Friday:\n\n“Every ministry will save ten percent next year.”';
     expect(pairs(body)).toEqual([['Every ministry will save ten percent next year.', 'David Moreau']]);
   });
 
@@ -180,7 +184,9 @@ describe('attribution', () => {
 
 describe('scare quotes and titles', () => {
   it('leaves out short quoted phrases with no speech verb', () => {
-    expect(quotes('Analysts watched the “reciprocal” talks closely as markets hoped for a “good outcome.”')).toEqual([]);
+    expect(quotes('Analysts watched the “reciprocal” talks closely as markets hoped for a “good outcome.”')).toEqual(
+      [],
+    );
   });
 
   it('leaves out show titles', () => {

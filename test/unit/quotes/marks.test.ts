@@ -5,7 +5,7 @@ const texts = (s: string): string[] => quoteSpans(s).map((q) => s.slice(q.start,
 
 describe('quoteSpans', () => {
   it('pairs curly, straight and two-apostrophe marks, trimming the inside', () => {
-    expect(texts('a “ one ” b "two" c \'\'three\'\' d')).toEqual(['one', 'two', 'three']);
+    expect(texts("a “ one ” b \"two\" c ''three'' d")).toEqual(['one', 'two', 'three']);
   });
 
   it('restarts at a second opening curly mark and ignores a stray closing one', () => {

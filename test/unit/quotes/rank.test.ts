@@ -20,7 +20,10 @@ describe('keyQuotes', () => {
 
   it('lets a second voice in before a speaker’s slightly better second quote', () => {
     const said = (start: number, score: number, speaker: string): Quote => ({ ...q(start, score), speaker });
-    const picked = keyQuotes([said(0, 0.99, 'Ana Silva'), said(10, 0.98, 'Ana Silva'), said(20, 0.94, 'Omar Haddad')], 2);
+    const picked = keyQuotes(
+      [said(0, 0.99, 'Ana Silva'), said(10, 0.98, 'Ana Silva'), said(20, 0.94, 'Omar Haddad')],
+      2,
+    );
     expect(picked.map((x) => x.start)).toEqual([0, 20]);
   });
 

@@ -17,9 +17,12 @@ describe('normalizeDate', () => {
     expect(normalizeDate(input)).toBe(iso);
   });
 
-  it.each(['', 'soon', '2018-02-30', '2018-13-01', '1', 'September 31, 2018', '2018-09-27T25:00'])('%j → null', (input) => {
-    expect(normalizeDate(input)).toBeNull();
-  });
+  it.each(['', 'soon', '2018-02-30', '2018-13-01', '1', 'September 31, 2018', '2018-09-27T25:00'])(
+    '%j → null',
+    (input) => {
+      expect(normalizeDate(input)).toBeNull();
+    },
+  );
 
   it('reads Date objects and ignores other types', () => {
     expect(normalizeDate(new Date(Date.UTC(2020, 0, 2)))).toBe('2020-01-02');
@@ -33,7 +36,10 @@ describe('decodeText', () => {
   const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
 
   it('decodes UTF-8 and drops a byte-order mark', () => {
-    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...bytes('Café “x”')]))).toEqual({ ok: true, text: 'Café “x”' });
+    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...bytes('Café “x”')]))).toEqual({
+      ok: true,
+      text: 'Café “x”',
+    });
   });
 
   it('names the first invalid byte and its offset', () => {

@@ -3,7 +3,9 @@ import { decodeEntities } from '../../../src/sources/entities.ts';
 
 describe('decodeEntities', () => {
   it('decodes named, decimal and hex references, including ones outside the common few', () => {
-    expect(decodeEntities('Tom &amp; Jerry &mdash; &#8217;s &#x2014; &hearts; &Zcaron;')).toBe('Tom & Jerry — ’s — ♥ Ž');
+    expect(decodeEntities('Tom &amp; Jerry &mdash; &#8217;s &#x2014; &hearts; &Zcaron;')).toBe(
+      'Tom & Jerry — ’s — ♥ Ž',
+    );
   });
 
   it('leaves text without a closing semicolon or with unknown names as written', () => {

@@ -30,12 +30,30 @@ function temp() {
 describe('loadArticles on the sample fixtures', () => {
   it('loads every format, recursively, in sorted path order, ignoring hidden files and folders', async () => {
     const r = await load(SAMPLE);
-    expect(r.articles.map((a) => a.file)).toEqual(['feed.json#0', 'feed.json#2', 'harbor-cranes.txt', 'news/grain-tariffs.md', 'news/rail-freight.html']);
-    expect(r.skipped).toEqual([{ file: 'feed.json#1', reason: expect.stringMatching(/^invalid article: body: is missing/) as unknown as string }]);
+    expect(r.articles.map((a) => a.file)).toEqual([
+      'feed.json#0',
+      'feed.json#2',
+      'harbor-cranes.txt',
+      'news/grain-tariffs.md',
+      'news/rail-freight.html',
+    ]);
+    expect(r.skipped).toEqual([
+      { file: 'feed.json#1', reason: expect.stringMatching(/^invalid article: body: is missing/) as unknown as string },
+    ]);
     const byFile = new Map(r.articles.map((a) => [a.file, a]));
-    expect(byFile.get('harbor-cranes.txt')).toMatchObject({ title: 'Harbor Cranes Return To Service', date: '2021-09-14' });
-    expect(byFile.get('news/grain-tariffs.md')).toMatchObject({ title: 'Ministers Agree To Review Grain Tariffs', date: '2022-05-04', tags: ['trade', 'agriculture'] });
-    expect(byFile.get('news/rail-freight.html')).toMatchObject({ title: 'Rail Freight Volumes Climb For Third Month', source: 'Northern Courier' });
+    expect(byFile.get('harbor-cranes.txt')).toMatchObject({
+      title: 'Harbor Cranes Return To Service',
+      date: '2021-09-14',
+    });
+    expect(byFile.get('news/grain-tariffs.md')).toMatchObject({
+      title: 'Ministers Agree To Review Grain Tariffs',
+      date: '2022-05-04',
+      tags: ['trade', 'agriculture'],
+    });
+    expect(byFile.get('news/rail-freight.html')).toMatchObject({
+      title: 'Rail Freight Volumes Climb For Third Month',
+      source: 'Northern Courier',
+    });
     expect(r.articles.every((a) => !/Should never load/.test(a.body))).toBe(true);
   });
 
@@ -68,8 +86,16 @@ describe('bad input: one skip naming the file, the others still load', () => {
     ['blank.md', '  \n\n\t\n', /^empty file \(only whitespace\)$/],
     ['title-only.txt', 'Just A Title\n\n', /^no body text/],
     ['no-body.md', '---\ntitle: Metadata Only\n---\n', /^no body text$/],
-    ['image.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]), /^binary file/],
-    ['latin1.txt', new Uint8Array([...new TextEncoder().encode('Caf\n\nna'), 0xef, 0x20, 0x6f, 0x6b]), /^not valid UTF-8 \(byte 0xef at offset 7\)/],
+    [
+      'image.txt',
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]),
+      /^binary file/,
+    ],
+    [
+      'latin1.txt',
+      new Uint8Array([...new TextEncoder().encode('Caf\n\nna'), 0xef, 0x20, 0x6f, 0x6b]),
+      /^not valid UTF-8 \(byte 0xef at offset 7\)/,
+    ],
     ['report.docx', 'Title\n\nBody.', /^unknown extension \.docx — expected \.txt, \.md, \.html or \.json$/],
     ['README', 'Title\n\nBody.', /^no file extension/],
     ['broken.md', '---\ntitle: "unterminated\n---\nBody.', /^front matter is not valid YAML: /],
@@ -95,7 +121,10 @@ describe('bad input: one skip naming the file, the others still load', () => {
     expect(r.articles.map((a) => a.file)).toEqual(['good.txt']);
     expect(r.skipped).toEqual([{ file: 'huge.txt', reason: 'over the 2 MB size cap (3.1 MB)' }]);
     const small = await load(t.dir, { maxBytes: 20 });
-    expect(small.skipped.map((s) => s.reason)).toEqual([`over the 20 bytes size cap (${GOOD.length} bytes)`, 'over the 20 bytes size cap (3.1 MB)']);
+    expect(small.skipped.map((s) => s.reason)).toEqual([
+      `over the 20 bytes size cap (${GOOD.length} bytes)`,
+      'over the 20 bytes size cap (3.1 MB)',
+    ]);
   });
 
   it('skips a broken symbolic link and a named pipe', async () => {
@@ -153,7 +182,9 @@ describe('bad input: one skip naming the file, the others still load', () => {
   });
 
   it('words file-system errors for people', () => {
-    expect(describeFsError(Object.assign(new Error('EACCES: permission denied, open x'), { code: 'EACCES' }))).toBe('permission denied');
+    expect(describeFsError(Object.assign(new Error('EACCES: permission denied, open x'), { code: 'EACCES' }))).toBe(
+      'permission denied',
+    );
     expect(describeFsError(Object.assign(new Error('x'), { code: 'ELOOP' }))).toBe('symbolic link loop');
     expect(describeFsError('odd')).toBe('odd');
   });
@@ -163,7 +194,9 @@ describe('bad input: one skip naming the file, the others still load', () => {
     const missing = path.join(t.dir, 'nope');
     const r = await load(missing);
     expect(r.articles).toEqual([]);
-    expect(r.skipped).toEqual([{ file: '.', reason: expect.stringContaining(`${missing} does not exist`) as unknown as string }]);
+    expect(r.skipped).toEqual([
+      { file: '.', reason: expect.stringContaining(`${missing} does not exist`) as unknown as string },
+    ]);
     const file = t.write('file.txt', GOOD);
     expect((await load(file)).skipped[0]?.reason).toMatch(/is not a folder/);
   });

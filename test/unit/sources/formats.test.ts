@@ -17,7 +17,9 @@ function reason(p: Parsed): string {
 
 describe('normalizeParagraphs', () => {
   it('uses \\n line ends and exactly one blank line between paragraphs', () => {
-    expect(normalizeParagraphs('\r\n  One\r\nline two  \r\n\r\n\r\n \t\nTwo\rThree\n\n')).toBe('One\nline two\n\nTwo\nThree');
+    expect(normalizeParagraphs('\r\n  One\r\nline two  \r\n\r\n\r\n \t\nTwo\rThree\n\n')).toBe(
+      'One\nline two\n\nTwo\nThree',
+    );
   });
 });
 
@@ -47,7 +49,14 @@ tariffs, according to a [joint statement](https://example.com/s) &amp; notes.
 
   it('reads front matter and turns the body into plain paragraphs', () => {
     const a = article(parseMarkdown('news/grain.md', md));
-    expect(a).toMatchObject({ file: 'news/grain.md', title: 'Ministers Agree To Review Grain Tariffs', date: '2022-05-04', source: 'The Valley Ledger', url: 'https://example.com/grain', tags: ['trade', 'agriculture'] });
+    expect(a).toMatchObject({
+      file: 'news/grain.md',
+      title: 'Ministers Agree To Review Grain Tariffs',
+      date: '2022-05-04',
+      source: 'The Valley Ledger',
+      url: 'https://example.com/grain',
+      tags: ['trade', 'agriculture'],
+    });
     expect(a.body).toBe(
       [
         'Trade ministers from three countries agreed on Wednesday to review tariffs, according to a joint statement & notes.',
@@ -61,12 +70,22 @@ tariffs, according to a [joint statement](https://example.com/s) &amp; notes.
   });
 
   it('takes the title from the first # heading, then from the file name', () => {
-    expect(article(parseMarkdown('a.md', 'Intro line.\n\n# Real Title\n\nText.'))).toMatchObject({ title: 'Real Title', body: 'Intro line.\n\nText.' });
-    expect(article(parseMarkdown('dir/port_update.md', 'Just text.'))).toMatchObject({ title: 'port update', body: 'Just text.' });
+    expect(article(parseMarkdown('a.md', 'Intro line.\n\n# Real Title\n\nText.'))).toMatchObject({
+      title: 'Real Title',
+      body: 'Intro line.\n\nText.',
+    });
+    expect(article(parseMarkdown('dir/port_update.md', 'Just text.'))).toMatchObject({
+      title: 'port update',
+      body: 'Just text.',
+    });
   });
 
   it('turns tables, code and HTML blocks into text', () => {
-    expect(markdownToText('| a | b |\n|---|---|\n| 1 | 2 |\n\n```\ncode here\n```\n\n<div><p>One</p><p>Two &amp; more</p></div>')).toBe('a; b\n\n1; 2\n\ncode here\n\nOne\n\nTwo & more');
+    expect(
+      markdownToText(
+        '| a | b |\n|---|---|\n| 1 | 2 |\n\n```\ncode here\n```\n\n<div><p>One</p><p>Two &amp; more</p></div>',
+      ),
+    ).toBe('a; b\n\n1; 2\n\ncode here\n\nOne\n\nTwo & more');
   });
 
   it.each([
@@ -96,12 +115,35 @@ tariffs, according to a [joint statement](https://example.com/s) &amp; notes.
 
 describe('json', () => {
   it('loads one object', () => {
-    const [a] = parseJson('one.json', JSON.stringify({ title: 'Copper Exports Rise', content: 'Line.\r\n\r\n\r\nNext.', date: '2024-05-02', tags: ['mining'] }));
-    expect(a).toMatchObject({ file: 'one.json', title: 'Copper Exports Rise', body: 'Line.\n\nNext.', date: '2024-05-02', tags: ['mining'] });
+    const [a] = parseJson(
+      'one.json',
+      JSON.stringify({
+        title: 'Copper Exports Rise',
+        content: 'Line.\r\n\r\n\r\nNext.',
+        date: '2024-05-02',
+        tags: ['mining'],
+      }),
+    );
+    expect(a).toMatchObject({
+      file: 'one.json',
+      title: 'Copper Exports Rise',
+      body: 'Line.\n\nNext.',
+      date: '2024-05-02',
+      tags: ['mining'],
+    });
   });
 
   it('loads each array element on its own and skips the invalid ones by index', () => {
-    const out = parseJson('feed.json', JSON.stringify([{ title: 'A', body: 'Body A.' }, { title: 'B' }, 'nope', { title: '', body: 'x' }, { title: 'E', text: 'Body E.' }]));
+    const out = parseJson(
+      'feed.json',
+      JSON.stringify([
+        { title: 'A', body: 'Body A.' },
+        { title: 'B' },
+        'nope',
+        { title: '', body: 'x' },
+        { title: 'E', text: 'Body E.' },
+      ]),
+    );
     expect(out.map((p) => p.file)).toEqual(['feed.json#0', 'feed.json#1', 'feed.json#2', 'feed.json#3', 'feed.json#4']);
     expect(out.filter((p) => !isSkipped(p)).map((p) => (p as Article).title)).toEqual(['A', 'E']);
     expect(reason(out[1] as Parsed)).toMatch(/^invalid article: body: is missing/);
@@ -144,16 +186,32 @@ describe('html', () => {
 
   it('extracts the main text as paragraphs and the metadata', async () => {
     const a = article(await parseHtml('rail.html', page));
-    expect(a).toMatchObject({ title: 'Rail Freight Volumes Climb', date: '2023-02-08T09:30:00Z', source: 'Northern Courier', url: 'https://example.com/rail', tags: ['rail'] });
+    expect(a).toMatchObject({
+      title: 'Rail Freight Volumes Climb',
+      date: '2023-02-08T09:30:00Z',
+      source: 'Northern Courier',
+      url: 'https://example.com/rail',
+      tags: ['rail'],
+    });
     expect(a.body.split('\n\n')).toHaveLength(3);
     expect(a.body).toMatch(/^Rail freight volumes rose/);
     expect(a.body).not.toMatch(/Home|Copyright|ignore|</);
   });
 
   it('falls back to <title>, meta date names, <time> and the file name', async () => {
-    const a = article(await parseHtml('x.html', '<html><head><title>Only Title</title><meta name="DC.date" content="2020-01-02"></head><body><p>Some text.</p></body></html>'));
+    const a = article(
+      await parseHtml(
+        'x.html',
+        '<html><head><title>Only Title</title><meta name="DC.date" content="2020-01-02"></head><body><p>Some text.</p></body></html>',
+      ),
+    );
     expect(a).toMatchObject({ title: 'Only Title', date: '2020-01-02', body: 'Some text.' });
-    const b = article(await parseHtml('dir/frag.htm', '<p>A <b>short</b> fragment &amp; more.</p><p>Second.<br>Line two.</p><time datetime="2019-03-04">x</time>'));
+    const b = article(
+      await parseHtml(
+        'dir/frag.htm',
+        '<p>A <b>short</b> fragment &amp; more.</p><p>Second.<br>Line two.</p><time datetime="2019-03-04">x</time>',
+      ),
+    );
     expect(b).toMatchObject({ title: 'frag', date: '2019-03-04' });
     expect(b.body).toMatch(/^A short fragment & more\.\n\nSecond\.\nLine two\./);
   });
@@ -168,12 +226,22 @@ describe('html', () => {
   });
 
   it('measures markup and extracts rough text linearly', () => {
-    expect(htmlStats('<div><p>a<p>b<br/><img src=x><svg><path/></svg></div> 1 < 2')).toEqual({ tags: 7, depth: 2, bareLt: 1 });
-    expect(roughHtmlText('<head><title>T</title></head><h1>Head</h1><p>One &amp; <b>two</b><script>x<y</script></p><!-- c --><p>Three<br>four')).toBe('Head\n\nOne & two\n\nThree four');
+    expect(htmlStats('<div><p>a<p>b<br/><img src=x><svg><path/></svg></div> 1 < 2')).toEqual({
+      tags: 7,
+      depth: 2,
+      bareLt: 1,
+    });
+    expect(
+      roughHtmlText(
+        '<head><title>T</title></head><h1>Head</h1><p>One &amp; <b>two</b><script>x<y</script></p><!-- c --><p>Three<br>four',
+      ),
+    ).toBe('Head\n\nOne & two\n\nThree four');
     expect(roughTitle('<TITLE> A  Title </TITLE>')).toBe('A Title');
   });
 
   it('skips a page with no text', async () => {
-    expect(reason(await parseHtml('e.html', '<html><head><title>T</title></head><body><script>x()</script></body></html>'))).toBe('no body text');
+    expect(
+      reason(await parseHtml('e.html', '<html><head><title>T</title></head><body><script>x()</script></body></html>')),
+    ).toBe('no body text');
   });
 });

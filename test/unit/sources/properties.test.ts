@@ -16,9 +16,60 @@ const FAST_MS = 500;
 const syntaxy = fc
   .array(
     fc.constantFrom(
-      '---\n', '+++\n', 'title: ', 'date: ', 'tags: [', ']', '{', '}', '"', ':', ',', '#', '# ', '*', '_', '`', '```', '[', '](', ')', '![',
-      '>', '- ', '1. ', '|', '\n', '\n\n', '\r\n', ' ', '\t', '\\', '<', '>', '<p>', '</p>', '<html>', '<head>', '<meta property="og:title" content="',
-      '<title>', '<script>', '<!--', '-->', '&amp;', '&#', ';', 'September 27, 2018 – ', 'Sept. ', '2018-09-27', 'word', 'Quoted “text”', '\u00a0', '\uFEFF', 'é', '\u0000',
+      '---\n',
+      '+++\n',
+      'title: ',
+      'date: ',
+      'tags: [',
+      ']',
+      '{',
+      '}',
+      '"',
+      ':',
+      ',',
+      '#',
+      '# ',
+      '*',
+      '_',
+      '`',
+      '```',
+      '[',
+      '](',
+      ')',
+      '![',
+      '>',
+      '- ',
+      '1. ',
+      '|',
+      '\n',
+      '\n\n',
+      '\r\n',
+      ' ',
+      '\t',
+      '\\',
+      '<',
+      '>',
+      '<p>',
+      '</p>',
+      '<html>',
+      '<head>',
+      '<meta property="og:title" content="',
+      '<title>',
+      '<script>',
+      '<!--',
+      '-->',
+      '&amp;',
+      '&#',
+      ';',
+      'September 27, 2018 – ',
+      'Sept. ',
+      '2018-09-27',
+      'word',
+      'Quoted “text”',
+      '\u00a0',
+      '\uFEFF',
+      'é',
+      '\u0000',
     ),
     { maxLength: 200 },
   )
@@ -48,15 +99,26 @@ describe('parsers never throw and finish fast on arbitrary text', () => {
   });
 
   it('txt keeps the body exactly as the scorers slice it (Title, blank line, body)', () => {
-    const line = fc.string({ unit: fc.constantFrom('a', 'B', ' ', '“', '”', '.', ',', 'é', '—'), minLength: 1, maxLength: 40 }).filter((t) => t.trim() !== '');
-    const body = fc.string({ unit: fc.constantFrom('a', 'B', ' ', '\n', '\t', '“', '.', '—', '-', '🙂'), maxLength: 300 });
+    const line = fc
+      .string({ unit: fc.constantFrom('a', 'B', ' ', '“', '”', '.', ',', 'é', '—'), minLength: 1, maxLength: 40 })
+      .filter((t) => t.trim() !== '');
+    const body = fc.string({
+      unit: fc.constantFrom('a', 'B', ' ', '\n', '\t', '“', '.', '—', '-', '🙂'),
+      maxLength: 300,
+    });
     fc.assert(
-      fc.property(line, fc.constantFrom('x', 'Q', '“'), body, fc.constantFrom('', '\n', '\n\n  \n'), (title, first, rest, end) => {
-        const text = `${title}\n\n${first}${rest}${end}`;
-        const a = parseTxt('x.txt', text);
-        expect(a.body).toBe(text.slice(text.indexOf('\n') + 2).trimEnd());
-        expect(a.title).toBe(title.replace(/\s+/g, ' ').trim());
-      }),
+      fc.property(
+        line,
+        fc.constantFrom('x', 'Q', '“'),
+        body,
+        fc.constantFrom('', '\n', '\n\n  \n'),
+        (title, first, rest, end) => {
+          const text = `${title}\n\n${first}${rest}${end}`;
+          const a = parseTxt('x.txt', text);
+          expect(a.body).toBe(text.slice(text.indexOf('\n') + 2).trimEnd());
+          expect(a.title).toBe(title.replace(/\s+/g, ' ').trim());
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -75,7 +137,11 @@ describe('parsers never throw and finish fast on arbitrary text', () => {
   });
 
   it('json', async () => {
-    const jsonish = fc.oneof(anyText, fc.json(), fc.jsonValue().map((v) => JSON.stringify([v, { title: 'T', body: v }])));
+    const jsonish = fc.oneof(
+      anyText,
+      fc.json(),
+      fc.jsonValue().map((v) => JSON.stringify([v, { title: 'T', body: v }])),
+    );
     await fc.assert(
       fc.asyncProperty(jsonish, async (text) => {
         const out = await timed(() => parseJson('x.json', text));
@@ -107,8 +173,23 @@ describe('parsers never throw and finish fast on arbitrary text', () => {
 });
 
 describe('loading a folder of arbitrary files never throws', () => {
-  const names = fc.constantFrom('a.txt', 'b.md', 'c.html', 'd.json', 'e.htm', 'f.bin', 'g', 'sub/h.txt', 'sub/i.md', '.hidden.txt', 'deep/er/j.json');
-  const content = fc.oneof(fc.uint8Array({ maxLength: 300 }), anyText.map((s) => new TextEncoder().encode(s)));
+  const names = fc.constantFrom(
+    'a.txt',
+    'b.md',
+    'c.html',
+    'd.json',
+    'e.htm',
+    'f.bin',
+    'g',
+    'sub/h.txt',
+    'sub/i.md',
+    '.hidden.txt',
+    'deep/er/j.json',
+  );
+  const content = fc.oneof(
+    fc.uint8Array({ maxLength: 300 }),
+    anyText.map((s) => new TextEncoder().encode(s)),
+  );
 
   it('every visible file gives articles or skips', async () => {
     await fc.assert(
@@ -119,7 +200,11 @@ describe('loading a folder of arbitrary files never throws', () => {
           const skips: string[] = [];
           const r = await loadArticles(t.dir, { onSkip: (s) => skips.push(s.file) });
           const reported = new Set([...r.articles.map((a) => a.file), ...skips].map((f) => f.replace(/#\d+$/, '')));
-          expect([...reported].sort()).toEqual(Object.keys(files).filter((n) => !n.startsWith('.')).sort());
+          expect([...reported].sort()).toEqual(
+            Object.keys(files)
+              .filter((n) => !n.startsWith('.'))
+              .sort(),
+          );
           expect(r.skipped.every((s) => s.reason.length > 0)).toBe(true);
         } finally {
           t.remove();

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /** A fresh temporary folder; `write` creates files (and their folders) inside it. */
-export function tempFolder(): { dir: string; write: (rel: string, content: string | Uint8Array) => string; remove: () => void } {
+export function tempFolder(): {
+  dir: string;
+  write: (rel: string, content: string | Uint8Array) => string;
+  remove: () => void;
+} {
   const dir = mkdtempSync(path.join(tmpdir(), 'sources-test-'));
   return {
     dir,

@@ -16,7 +16,8 @@ describe('parseTxt', () => {
   });
 
   it('keeps the body exactly as the scorers slice it when there is no dateline', () => {
-    const text = 'Dockworkers Vote On New Contract\n\n  Dockworkers voted on Friday.\n\n“It is fair,” said Ana Ruiz.\t\nEnd.  \n\n';
+    const text =
+      'Dockworkers Vote On New Contract\n\n  Dockworkers voted on Friday.\n\n“It is fair,” said Ana Ruiz.\t\nEnd.  \n\n';
     const a = parseTxt('x.txt', text);
     expect(a.title).toBe('Dockworkers Vote On New Contract');
     expect(a.body).toBe(text.slice(text.indexOf('\n') + 2).trimEnd());

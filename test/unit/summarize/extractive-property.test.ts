@@ -5,14 +5,34 @@ import { extractiveSummary, selectSentences } from '../../../src/summarize/extra
 import { article } from './helpers.ts';
 
 /** Sentence-ish text: words, quotes, pronouns, captions, duplicates, blank lines. */
-const newsy = fc.array(
-  fc.constantFrom(
-    'The minister said the talks would resume.', 'It was not clear when.', '“We will see,” he said.', 'By Staff Reporter',
-    'Scroll down for video', 'Tariffs on steel rose 25%.', 'Tariffs on steel rose 25%.', 'This is new.', 'U.S. officials agreed',
-    '\n\n', ' ', '"', '‘', "'", '.', 'Mr.', '$1.5bn', 'and', 'the', 'Japan', 'trade',
-  ),
-  { maxLength: 80 },
-).map((xs) => xs.join(' '));
+const newsy = fc
+  .array(
+    fc.constantFrom(
+      'The minister said the talks would resume.',
+      'It was not clear when.',
+      '“We will see,” he said.',
+      'By Staff Reporter',
+      'Scroll down for video',
+      'Tariffs on steel rose 25%.',
+      'Tariffs on steel rose 25%.',
+      'This is new.',
+      'U.S. officials agreed',
+      '\n\n',
+      ' ',
+      '"',
+      '‘',
+      "'",
+      '.',
+      'Mr.',
+      '$1.5bn',
+      'and',
+      'the',
+      'Japan',
+      'trade',
+    ),
+    { maxLength: 80 },
+  )
+  .map((xs) => xs.join(' '));
 
 function check(body: string, n: number): void {
   const analysis = analyze(body);

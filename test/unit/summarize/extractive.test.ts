@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/nlp/analysis.ts';
 import {
-  DEFAULT_EXTRACTIVE, extractiveSummary, extractiveSummarizer, selectSentences, type ExtractiveOptions,
+  DEFAULT_EXTRACTIVE,
+  extractiveSummary,
+  extractiveSummarizer,
+  selectSentences,
+  type ExtractiveOptions,
 } from '../../../src/summarize/extractive.ts';
 import { article, foundingArticle, PRONOUN_OPENER } from './helpers.ts';
 
@@ -80,7 +84,11 @@ describe('extractiveSummary', () => {
     expect(copies(summary.sentences)).toBe(1);
     // Relevance alone would take both copies.
     const relevanceOnly: ExtractiveOptions = { ...DEFAULT_EXTRACTIVE, mmr: { lambda: 1, duplicateAt: 2 } };
-    expect(copies(extractiveSummary(article(body, 'Central bank raises interest rate'), analysis, 3, relevanceOnly).sentences)).toBe(2);
+    expect(
+      copies(
+        extractiveSummary(article(body, 'Central bank raises interest rate'), analysis, 3, relevanceOnly).sentences,
+      ),
+    ).toBe(2);
   });
 
   it('prefers a sentence that stands alone over one opening with an unresolved pronoun', () => {

@@ -4,7 +4,12 @@ import { pageRank } from '../../../src/summarize/rank/centrality.ts';
 import { mmrSelect } from '../../../src/summarize/rank/mmr.ts';
 import { positionPrior } from '../../../src/summarize/rank/position.ts';
 import { scoreSentences } from '../../../src/summarize/rank/score.ts';
-import { buildVectors, inverseSentenceFrequency, similarityMatrices, vectorOf } from '../../../src/summarize/rank/similarity.ts';
+import {
+  buildVectors,
+  inverseSentenceFrequency,
+  similarityMatrices,
+  vectorOf,
+} from '../../../src/summarize/rank/similarity.ts';
 import { readability, standaloneFactor } from '../../../src/summarize/rank/standalone.ts';
 import { MAX_STEM_LENGTH, porterStem } from '../../../src/summarize/rank/stem.ts';
 import { sentenceTerms, textTerms } from '../../../src/summarize/rank/terms.ts';
@@ -18,10 +23,27 @@ const first = (text: string) => {
 describe('porterStem', () => {
   it('gives the Porter2 stems of wink-porter2-stemmer', () => {
     const cases: Record<string, string> = {
-      caresses: 'caress', ponies: 'poni', cats: 'cat', feed: 'feed', agreed: 'agre', plastered: 'plaster',
-      motoring: 'motor', hopping: 'hop', filing: 'file', happy: 'happi', relational: 'relat',
-      conditional: 'condit', rational: 'ration', digitizer: 'digit', hopefulness: 'hope', electrical: 'electr',
-      adjustment: 'adjust', controlling: 'control', generalization: 'general', negotiations: 'negoti', generously: 'generous',
+      caresses: 'caress',
+      ponies: 'poni',
+      cats: 'cat',
+      feed: 'feed',
+      agreed: 'agre',
+      plastered: 'plaster',
+      motoring: 'motor',
+      hopping: 'hop',
+      filing: 'file',
+      happy: 'happi',
+      relational: 'relat',
+      conditional: 'condit',
+      rational: 'ration',
+      digitizer: 'digit',
+      hopefulness: 'hope',
+      electrical: 'electr',
+      adjustment: 'adjust',
+      controlling: 'control',
+      generalization: 'general',
+      negotiations: 'negoti',
+      generously: 'generous',
     };
     for (const [word, stem] of Object.entries(cases)) expect(porterStem(word), word).toBe(stem);
   });
@@ -42,14 +64,24 @@ describe('porterStem', () => {
 
 describe('terms', () => {
   it('keeps stemmed content words and drops stopwords, possessives and punctuation', () => {
-    expect(sentenceTerms(first('The talks on Japan’s tariffs were resumed in Tokyo.'))).toEqual(['talk', 'japan', 'tariff', 'resum', 'tokyo']);
+    expect(sentenceTerms(first('The talks on Japan’s tariffs were resumed in Tokyo.'))).toEqual([
+      'talk',
+      'japan',
+      'tariff',
+      'resum',
+      'tokyo',
+    ]);
     expect(textTerms('US & Japan To Start Trade Negotiations')).toEqual(['japan', 'start', 'trade', 'negoti']);
   });
 });
 
 describe('similarity', () => {
   it('scores shared content, is symmetric and zero on the diagonal', () => {
-    const doc = buildVectors([['tariff', 'steel', 'japan'], ['tariff', 'steel', 'china'], ['weather', 'rain']]);
+    const doc = buildVectors([
+      ['tariff', 'steel', 'japan'],
+      ['tariff', 'steel', 'china'],
+      ['weather', 'rain'],
+    ]);
     const { overlap, cosine } = similarityMatrices(doc.vectors, inverseSentenceFrequency(doc.df, 3));
     expect(overlap[0 * 3 + 1]).toBeCloseTo(2 / (2 * Math.log(3)));
     expect(overlap[1 * 3 + 0]).toBe(overlap[0 * 3 + 1]);
@@ -126,13 +158,26 @@ describe('readability', () => {
   it('flags fragments, furniture and run-together text', () => {
     expect(readability(first('Trade talks.')).fragment).toBe(true);
     expect(readability(first('By Staff Reporter')).furniture).toBe(true);
-    expect(readability(first('Scroll down for video The minister arrives in Tokyo for the talks')).furniture).toBe(true);
+    expect(readability(first('Scroll down for video The minister arrives in Tokyo for the talks')).furniture).toBe(
+      true,
+    );
     expect(readability(first('Tap the gallery below to see the harbour cranes at work')).furniture).toBe(true);
-    expect(readability(first('For free, confidential support call the helpline on 0800 000 111.')).furniture).toBe(true);
-    expect(readability(first('Dock workers click their badges at the gate before each shift begins.')).furniture).toBe(false);
-    expect(readability(first('Strictly business: the two leaders shake hands before the talks in New York')).furniture).toBe(true);
-    expect(readability(first('He said: the talks went well and will resume next week in Tokyo.')).furniture).toBe(false);
-    expect(readability(first('The minister arrives for talks in Tokyo on Monday He is expected to meet the prime minister.')).runOn).toBe(true);
+    expect(readability(first('For free, confidential support call the helpline on 0800 000 111.')).furniture).toBe(
+      true,
+    );
+    expect(readability(first('Dock workers click their badges at the gate before each shift begins.')).furniture).toBe(
+      false,
+    );
+    expect(
+      readability(first('Strictly business: the two leaders shake hands before the talks in New York')).furniture,
+    ).toBe(true);
+    expect(readability(first('He said: the talks went well and will resume next week in Tokyo.')).furniture).toBe(
+      false,
+    );
+    expect(
+      readability(first('The minister arrives for talks in Tokyo on Monday He is expected to meet the prime minister.'))
+        .runOn,
+    ).toBe(true);
     expect(readability(first('The U.S. and Japan met in Washington on Monday to discuss tariffs.')).runOn).toBe(false);
   });
 
@@ -147,7 +192,8 @@ describe('readability', () => {
 
 describe('scoreSentences', () => {
   it('gives one score in [0, 1] per sentence, with the best at 1', () => {
-    const body = 'Japan and the United States agreed to start trade talks. The trade talks will begin in October. Officials in Tokyo welcomed the trade talks.';
+    const body =
+      'Japan and the United States agreed to start trade talks. The trade talks will begin in October. Officials in Tokyo welcomed the trade talks.';
     const { scores, ranked } = scoreSentences(analyze(body), 'Japan and US to start trade talks');
     expect(ranked).toBe(3);
     expect(Math.max(...scores)).toBe(1);

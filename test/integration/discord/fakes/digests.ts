@@ -1,6 +1,17 @@
 import type { Digest, DigestItem } from '../../../../src/domain/types.ts';
 
-const WORDS = ['tariff', 'harbour', 'steel', 'ministry', 'export', 'quota', 'negotiation', 'shipping', 'customs', 'agreement'];
+const WORDS = [
+  'tariff',
+  'harbour',
+  'steel',
+  'ministry',
+  'export',
+  'quota',
+  'negotiation',
+  'shipping',
+  'customs',
+  'agreement',
+];
 
 /** Deterministic prose of about `n` words, in sentences, with markdown characters sprinkled in. */
 export function prose(n: number, seed = 1): string {
@@ -12,7 +23,10 @@ export function prose(n: number, seed = 1): string {
   return out.join(' ');
 }
 
-export function item(i: number, opts: { summaryWords?: number; quotes?: number; quoteWords?: number; title?: string } = {}): DigestItem {
+export function item(
+  i: number,
+  opts: { summaryWords?: number; quotes?: number; quoteWords?: number; title?: string } = {},
+): DigestItem {
   const quotes = Array.from({ length: opts.quotes ?? 1 }, (_, q) => {
     const text = `Tell @everyone and @here and <@123456789012345678> ${prose(opts.quoteWords ?? 20, q)}`;
     return { text, speaker: `Speaker ${q} of article ${i}`, start: 0, end: text.length };
@@ -40,7 +54,12 @@ export function smallDigest(): Digest {
 /** 60 articles, long titles, summaries over one embed description, many long quotes with @everyone. */
 export function oversizedDigest(): Digest {
   const items = Array.from({ length: 60 }, (_, i) =>
-    item(i, { summaryWords: i % 3 === 0 ? 900 : 150, quotes: i % 5 === 0 ? 30 : 3, quoteWords: i % 4 === 0 ? 220 : 30, title: `${'Very long headline about harbour tariffs '.repeat(8)}#${i} @everyone` }),
+    item(i, {
+      summaryWords: i % 3 === 0 ? 900 : 150,
+      quotes: i % 5 === 0 ? 30 : 3,
+      quoteWords: i % 4 === 0 ? 220 : 30,
+      title: `${'Very long headline about harbour tariffs '.repeat(8)}#${i} @everyone`,
+    }),
   );
   return { date: '2026-11-28', items, fallbacks: [] };
 }

@@ -27,7 +27,14 @@ export class FakeDiscord {
   readonly appId = snowflake();
   readonly guildId = snowflake();
   readonly channelId = snowflake();
-  readonly bot = { id: this.appId, username: 'trade-news', discriminator: '0', global_name: null, avatar: null, bot: true };
+  readonly bot = {
+    id: this.appId,
+    username: 'trade-news',
+    discriminator: '0',
+    global_name: null,
+    avatar: null,
+    bot: true,
+  };
   readonly human = { id: snowflake(), username: 'ana', discriminator: '0', global_name: 'Ana', avatar: null };
   readonly rest = new FakeRest();
   readonly gateway: FakeGateway;
@@ -64,19 +71,57 @@ export class FakeDiscord {
   }
 
   config(over: Partial<DiscordConfig> = {}): DiscordConfig {
-    return { token: 'fake-token', applicationId: this.appId, apiUrl: this.rest.url, messageContent: true, ephemeral: true, ...over };
+    return {
+      token: 'fake-token',
+      applicationId: this.appId,
+      apiUrl: this.rest.url,
+      messageContent: true,
+      ephemeral: true,
+      ...over,
+    };
   }
 
   /** A text channel in the guild; `deny` removes permissions from everyone there (the bot included). */
   addTextChannel(id: string, name: string, deny = 0n): string {
     const overwrites = deny === 0n ? [] : [{ id: this.guildId, type: 0, allow: '0', deny: deny.toString() }];
-    this.channels.set(id, { id, type: 0, guild_id: this.guildId, name, position: this.channels.size, permission_overwrites: overwrites, parent_id: null, nsfw: false, topic: null, rate_limit_per_user: 0, last_message_id: null });
+    this.channels.set(id, {
+      id,
+      type: 0,
+      guild_id: this.guildId,
+      name,
+      position: this.channels.size,
+      permission_overwrites: overwrites,
+      parent_id: null,
+      nsfw: false,
+      topic: null,
+      rate_limit_per_user: 0,
+      last_message_id: null,
+    });
     return id;
   }
 
   private thread(id: string, parent: string, name: string): Json {
-    const meta = { archived: false, auto_archive_duration: 10080, archive_timestamp: new Date().toISOString(), locked: false };
-    return { id, type: 11, guild_id: this.guildId, parent_id: parent, owner_id: this.bot.id, name, last_message_id: null, rate_limit_per_user: 0, message_count: 0, member_count: 1, thread_metadata: meta, total_message_sent: 0, flags: 0 };
+    const meta = {
+      archived: false,
+      auto_archive_duration: 10080,
+      archive_timestamp: new Date().toISOString(),
+      locked: false,
+    };
+    return {
+      id,
+      type: 11,
+      guild_id: this.guildId,
+      parent_id: parent,
+      owner_id: this.bot.id,
+      name,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      message_count: 0,
+      member_count: 1,
+      thread_metadata: meta,
+      total_message_sent: 0,
+      flags: 0,
+    };
   }
 
   /** A thread someone else started in `parent`, announced over the gateway. */
@@ -88,21 +133,71 @@ export class FakeDiscord {
   }
 
   private guildCreate(): Json {
-    const everyone = { id: this.guildId, name: '@everyone', permissions: BOT_PERMISSIONS.toString(), position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 };
-    const member = { user: this.bot, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, pending: false };
+    const everyone = {
+      id: this.guildId,
+      name: '@everyone',
+      permissions: BOT_PERMISSIONS.toString(),
+      position: 0,
+      color: 0,
+      hoist: false,
+      managed: false,
+      mentionable: false,
+      flags: 0,
+    };
+    const member = {
+      user: this.bot,
+      roles: [],
+      joined_at: new Date().toISOString(),
+      deaf: false,
+      mute: false,
+      flags: 0,
+      pending: false,
+    };
     return {
-      id: this.guildId, name: 'Fake Guild', icon: null, owner_id: this.human.id, unavailable: false, member_count: 2, large: false,
-      joined_at: new Date().toISOString(), roles: [everyone], members: [member], emojis: [], stickers: [], features: [], voice_states: [],
-      presences: [], stage_instances: [], guild_scheduled_events: [], soundboard_sounds: [], preferred_locale: 'en-US',
-      channels: [...this.channels.values()].filter((c) => c.type === 0), threads: [],
+      id: this.guildId,
+      name: 'Fake Guild',
+      icon: null,
+      owner_id: this.human.id,
+      unavailable: false,
+      member_count: 2,
+      large: false,
+      joined_at: new Date().toISOString(),
+      roles: [everyone],
+      members: [member],
+      emojis: [],
+      stickers: [],
+      features: [],
+      voice_states: [],
+      presences: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+      preferred_locale: 'en-US',
+      channels: [...this.channels.values()].filter((c) => c.type === 0),
+      threads: [],
     };
   }
 
   private message(channelId: string, body: Json, author: Json = this.bot): Json {
     return {
-      id: snowflake(), channel_id: channelId, guild_id: this.guildId, author, content: body.content ?? '', timestamp: new Date().toISOString(),
-      edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], embeds: body.embeds ?? [],
-      pinned: false, type: 0, flags: 0, components: [], ...(body.nonce === undefined ? {} : { nonce: body.nonce }),
+      id: snowflake(),
+      channel_id: channelId,
+      guild_id: this.guildId,
+      author,
+      content: body.content ?? '',
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: body.embeds ?? [],
+      pinned: false,
+      type: 0,
+      flags: 0,
+      components: [],
+      ...(body.nonce === undefined ? {} : { nonce: body.nonce }),
     };
   }
 
@@ -123,7 +218,9 @@ export class FakeDiscord {
    */
   private create(channelId: string, body: Json): Json {
     if (body.enforce_nonce === true && body.nonce !== undefined) {
-      const earlier = (this.messages.get(channelId) ?? []).find((m) => m.nonce === body.nonce && m.author.id === this.bot.id);
+      const earlier = (this.messages.get(channelId) ?? []).find(
+        (m) => m.nonce === body.nonce && m.author.id === this.bot.id,
+      );
       if (earlier) return earlier;
     }
     return this.store(this.message(channelId, body));
@@ -142,12 +239,27 @@ export class FakeDiscord {
 
   private routes(): void {
     const r = this.rest;
-    r.on('GET', /^\/gateway\/bot$/, () => ({ status: 200, body: { url: this.gateway.url, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } }));
+    r.on('GET', /^\/gateway\/bot$/, () => ({
+      status: 200,
+      body: {
+        url: this.gateway.url,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+      },
+    }));
     r.on('GET', /^\/users\/@me$/, () => ({ status: 200, body: this.bot }));
     const cmds = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/;
     r.on('GET', cmds, ({ params }) => ({ status: 200, body: this.commands.get(params[1] ?? 'global') ?? [] }));
     r.on('PUT', cmds, ({ params, json }) => {
-      const list = (json as Json[]).map((c) => ({ ...c, id: c.id ?? snowflake(), application_id: this.appId, version: snowflake(), type: c.type ?? 1, default_member_permissions: null, nsfw: false }));
+      const list = (json as Json[]).map((c) => ({
+        ...c,
+        id: c.id ?? snowflake(),
+        application_id: this.appId,
+        version: snowflake(),
+        type: c.type ?? 1,
+        default_member_permissions: null,
+        nsfw: false,
+      }));
       this.commands.set(params[1] ?? 'global', list);
       return { status: 200, body: list };
     });
@@ -173,20 +285,54 @@ export class FakeDiscord {
       return { status: 201, body: t };
     });
     r.on('POST', /^\/interactions\/[^/]+\/[^/]+\/callback$/, () => ({ status: 204 }));
-    r.on('PATCH', /^\/webhooks\/[^/]+\/[^/]+\/messages\/@original$/, ({ json }) => ({ status: 200, body: this.message(this.channelId, json) }));
-    r.on('POST', /^\/webhooks\/[^/]+\/[^/]+$/, ({ json }) => ({ status: 200, body: this.message(this.channelId, json) }));
+    r.on('PATCH', /^\/webhooks\/[^/]+\/[^/]+\/messages\/@original$/, ({ json }) => ({
+      status: 200,
+      body: this.message(this.channelId, json),
+    }));
+    r.on('POST', /^\/webhooks\/[^/]+\/[^/]+$/, ({ json }) => ({
+      status: 200,
+      body: this.message(this.channelId, json),
+    }));
   }
 
   /** A user runs `/trade-news <sub> [option]` in `channelId` (a channel or thread); returns the interaction's token. */
   slashCommand(sub: string, option?: { name: string; value: string }, channelId = this.channelId): string {
     const token = `tok-${snowflake()}`;
     const channel = this.channels.get(channelId) ?? { id: channelId, type: 0, guild_id: this.guildId, name: 'unknown' };
-    const member = { user: this.human, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, pending: false, permissions: BOT_PERMISSIONS.toString() };
+    const member = {
+      user: this.human,
+      roles: [],
+      joined_at: new Date().toISOString(),
+      deaf: false,
+      mute: false,
+      flags: 0,
+      pending: false,
+      permissions: BOT_PERMISSIONS.toString(),
+    };
     this.gateway.dispatch('INTERACTION_CREATE', {
-      id: snowflake(), application_id: this.appId, type: 2, token, version: 1,
-      data: { id: snowflake(), name: 'trade-news', type: 1, guild_id: this.guildId, options: [{ type: 1, name: sub, options: option ? [{ type: 3, ...option }] : [] }] },
-      guild_id: this.guildId, channel, channel_id: channelId, member, app_permissions: BOT_PERMISSIONS.toString(),
-      locale: 'en-US', guild_locale: 'en-US', entitlements: [], authorizing_integration_owners: { 0: this.guildId }, context: 0, attachment_size_limit: 8_388_608,
+      id: snowflake(),
+      application_id: this.appId,
+      type: 2,
+      token,
+      version: 1,
+      data: {
+        id: snowflake(),
+        name: 'trade-news',
+        type: 1,
+        guild_id: this.guildId,
+        options: [{ type: 1, name: sub, options: option ? [{ type: 3, ...option }] : [] }],
+      },
+      guild_id: this.guildId,
+      channel,
+      channel_id: channelId,
+      member,
+      app_permissions: BOT_PERMISSIONS.toString(),
+      locale: 'en-US',
+      guild_locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: { 0: this.guildId },
+      context: 0,
+      attachment_size_limit: 8_388_608,
     });
     return token;
   }
@@ -194,21 +340,38 @@ export class FakeDiscord {
   /** A user writes `content` in `channelId`; `mention` adds a mention of the bot. Returns the message id. */
   userMessage(channelId: string, content: string, opts: { mention?: boolean } = {}): string {
     const text = opts.mention ? `<@${this.bot.id}> ${content}` : content;
-    const msg: Json = { ...this.message(channelId, { content: text }, this.human), mentions: opts.mention ? [this.bot] : [] };
-    this.gateway.dispatch('MESSAGE_CREATE', { ...msg, member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } });
+    const msg: Json = {
+      ...this.message(channelId, { content: text }, this.human),
+      mentions: opts.mention ? [this.bot] : [],
+    };
+    this.gateway.dispatch('MESSAGE_CREATE', {
+      ...msg,
+      member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
+    });
     return msg.id;
   }
 
   /** Requests that send something users see: channel messages, threads, interaction callbacks and webhooks. */
   outbound(): RecordedRequest[] {
-    return this.rest.requests.filter((q) => q.method !== 'GET' && /\/messages|\/threads|\/callback|\/webhooks\//.test(q.path));
+    return this.rest.requests.filter(
+      (q) => q.method !== 'GET' && /\/messages|\/threads|\/callback|\/webhooks\//.test(q.path),
+    );
   }
 
   /** Wait for the interaction answer: an immediate reply, or the edit after a deferral. */
-  async interactionAnswer(token: string, timeoutMs = 6000): Promise<{ callback: RecordedRequest; answer: RecordedRequest }> {
-    const callback = await this.rest.waitFor((q) => q.method === 'POST' && q.path.includes(`/${token}/callback`), timeoutMs);
+  async interactionAnswer(
+    token: string,
+    timeoutMs = 6000,
+  ): Promise<{ callback: RecordedRequest; answer: RecordedRequest }> {
+    const callback = await this.rest.waitFor(
+      (q) => q.method === 'POST' && q.path.includes(`/${token}/callback`),
+      timeoutMs,
+    );
     if (callback.json?.type === 4) return { callback, answer: callback };
-    const answer = await this.rest.waitFor((q) => q.method === 'PATCH' && q.path.includes(`/${token}/messages/@original`), timeoutMs);
+    const answer = await this.rest.waitFor(
+      (q) => q.method === 'PATCH' && q.path.includes(`/${token}/messages/@original`),
+      timeoutMs,
+    );
     return { callback, answer };
   }
 }
@@ -217,6 +380,14 @@ export class FakeDiscord {
 export function visibleText(body: any): string {
   const data = body?.data ?? body ?? {};
   const embeds = (data.embeds ?? []) as Json[];
-  const parts = [data.content ?? '', ...embeds.flatMap((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f: Json) => [f.name, f.value]), e.footer?.text])];
+  const parts = [
+    data.content ?? '',
+    ...embeds.flatMap((e) => [
+      e.title,
+      e.description,
+      ...(e.fields ?? []).flatMap((f: Json) => [f.name, f.value]),
+      e.footer?.text,
+    ]),
+  ];
   return parts.filter((p) => typeof p === 'string' && p !== '').join('\n');
 }

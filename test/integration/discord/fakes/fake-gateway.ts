@@ -61,7 +61,12 @@ export class FakeGateway {
             ws.close(4014, 'Disallowed intent(s).');
             return;
           }
-          this.sendDispatch(ws, 'READY', { v: 10, session_id: 'fake-session', resume_gateway_url: this.url, ...this.opts.ready() });
+          this.sendDispatch(ws, 'READY', {
+            v: 10,
+            session_id: 'fake-session',
+            resume_gateway_url: this.url,
+            ...this.opts.ready(),
+          });
           for (const g of this.opts.guilds()) this.sendDispatch(ws, 'GUILD_CREATE', g);
           return;
         }

@@ -22,7 +22,13 @@ export interface Fault {
   times: number;
 }
 
-export type Route = (req: { method: string; path: string; query: URLSearchParams; json: any; params: string[] }) => { status: number; body?: unknown } | undefined;
+export type Route = (req: {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  json: any;
+  params: string[];
+}) => { status: number; body?: unknown } | undefined;
 
 let counter = 0n;
 /** A fresh, valid Discord snowflake (discord.js reads timestamps out of message ids). */
@@ -106,11 +112,18 @@ export class FakeRest {
     for (const w of [...this.waiters]) w();
   }
 
-  private answer(method: string, path: string, query: string, json: any): { status: number; body?: unknown; headers?: Readonly<Record<string, string>> } {
+  private answer(
+    method: string,
+    path: string,
+    query: string,
+    json: any,
+  ): { status: number; body?: unknown; headers?: Readonly<Record<string, string>> } {
     const fault = this.faults.find((f) => f.times > 0 && f.method === method && f.path.test(path));
     if (fault) {
       fault.times -= 1;
-      return fault.headers === undefined ? { status: fault.status, body: fault.body } : { status: fault.status, body: fault.body, headers: fault.headers };
+      return fault.headers === undefined
+        ? { status: fault.status, body: fault.body }
+        : { status: fault.status, body: fault.body, headers: fault.headers };
     }
     for (const r of this.routes) {
       if (r.method !== method) continue;

@@ -4,7 +4,9 @@ import type { Digest, DigestItem } from '../../../../src/domain/types.ts';
 function longSummary(n: number): string[] {
   const sentences: string[] = [];
   for (let i = 0; sentences.join(' ').length < 5000; i++) {
-    sentences.push(`Article ${n} sentence ${i} says tariffs & quotas rose <fast> for @everyone and <!here> while exporters waited patiently.`);
+    sentences.push(
+      `Article ${n} sentence ${i} says tariffs & quotas rose <fast> for @everyone and <!here> while exporters waited patiently.`,
+    );
   }
   return sentences;
 }
@@ -33,5 +35,8 @@ export function hostileItem(n: number): DigestItem {
 }
 
 /** The issue's oversized digest: 60 articles, ~5,000-character summaries, quotes full of mentions. */
-export const OVERSIZED: Digest = { date: '2026-11-28', items: Array.from({ length: 60 }, (_, i) => hostileItem(i + 1)), fallbacks: [] };
-
+export const OVERSIZED: Digest = {
+  date: '2026-11-28',
+  items: Array.from({ length: 60 }, (_, i) => hostileItem(i + 1)),
+  fallbacks: [],
+};

@@ -115,12 +115,25 @@ export class FakeSlack {
   }
 
   /** Sends a Socket Mode envelope; resolves with Slack's view of the ack (envelope_id + payload). */
-  async sendEnvelope(type: 'slash_commands' | 'events_api', payload: Record<string, unknown>, timeoutMs = 3000): Promise<{ envelope_id: string; payload?: unknown }> {
+  async sendEnvelope(
+    type: 'slash_commands' | 'events_api',
+    payload: Record<string, unknown>,
+    timeoutMs = 3000,
+  ): Promise<{ envelope_id: string; payload?: unknown }> {
     const ws = this.socket;
     if (!ws) throw new Error('no Socket Mode connection');
     this.envelopes += 1;
     const envelopeId = `env-${this.envelopes}`;
-    ws.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type === 'slash_commands', retry_attempt: 0, retry_reason: '' }));
+    ws.send(
+      JSON.stringify({
+        envelope_id: envelopeId,
+        type,
+        payload,
+        accepts_response_payload: type === 'slash_commands',
+        retry_attempt: 0,
+        retry_reason: '',
+      }),
+    );
     return waitFor(() => this.acks.find((a) => a.envelope_id === envelopeId), timeoutMs, `ack of ${envelopeId}`);
   }
 
@@ -135,7 +148,12 @@ export class FakeSlack {
     const raw = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/respond/')) {
-      this.responses.push({ id: url.pathname.slice('/respond/'.length), body: JSON.parse(raw) as Record<string, unknown>, raw, at: Date.now() });
+      this.responses.push({
+        id: url.pathname.slice('/respond/'.length),
+        body: JSON.parse(raw) as Record<string, unknown>,
+        raw,
+        at: Date.now(),
+      });
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }
@@ -150,7 +168,9 @@ export class FakeSlack {
     this.calls.push({ method, token, args, raw, at: Date.now() });
     const scripted = this.scripts.get(method)?.shift();
     if (scripted) {
-      res.writeHead(scripted.status ?? 200, { 'content-type': 'application/json', ...scripted.headers }).end(JSON.stringify(scripted.body ?? { ok: false, error: 'scripted' }));
+      res
+        .writeHead(scripted.status ?? 200, { 'content-type': 'application/json', ...scripted.headers })
+        .end(JSON.stringify(scripted.body ?? { ok: false, error: 'scripted' }));
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(this.answer(method, token, args)));
@@ -160,10 +180,20 @@ export class FakeSlack {
     switch (method) {
       case 'auth.test':
         return token === GOOD_BOT_TOKEN
-          ? { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'trade-news', team_id: 'T0001', user_id: BOT_USER_ID, bot_id: BOT_ID }
+          ? {
+              ok: true,
+              url: 'https://fake.slack.test/',
+              team: 'Fake',
+              user: 'trade-news',
+              team_id: 'T0001',
+              user_id: BOT_USER_ID,
+              bot_id: BOT_ID,
+            }
           : { ok: false, error: 'invalid_auth' };
       case 'apps.connections.open':
-        return token === GOOD_APP_TOKEN ? { ok: true, url: `ws://127.0.0.1:${this.port}/link` } : { ok: false, error: 'invalid_auth' };
+        return token === GOOD_APP_TOKEN
+          ? { ok: true, url: `ws://127.0.0.1:${this.port}/link` }
+          : { ok: false, error: 'invalid_auth' };
       case 'chat.postMessage': {
         if (token !== GOOD_BOT_TOKEN) return { ok: false, error: 'invalid_auth' };
         const ts = this.store(args);
@@ -217,11 +247,25 @@ export class FakeSlack {
     const offset = Number(/^off:(\d+)$/.exec(String(args['cursor'] ?? ''))?.[1] ?? 0);
     const withMetadata = args['include_all_metadata'] === true || args['include_all_metadata'] === 'true';
     const all = this.messages
-      .filter((m) => m.channel === channel && (m.thread_ts === undefined || m.thread_ts === m.ts) && Number(m.ts) > oldest)
+      .filter(
+        (m) => m.channel === channel && (m.thread_ts === undefined || m.thread_ts === m.ts) && Number(m.ts) > oldest,
+      )
       .reverse();
-    const page = all.slice(offset, offset + limit).map(({ channel: _c, metadata, ...m }) => ({ type: 'message', ...m, ...(withMetadata && metadata ? { metadata } : {}) }));
+    const page = all
+      .slice(offset, offset + limit)
+      .map(({ channel: _c, metadata, ...m }) => ({
+        type: 'message',
+        ...m,
+        ...(withMetadata && metadata ? { metadata } : {}),
+      }));
     const hasMore = offset + limit < all.length;
-    return { ok: true, messages: page, has_more: hasMore, pin_count: 0, response_metadata: { next_cursor: hasMore ? `off:${offset + limit}` : '' } };
+    return {
+      ok: true,
+      messages: page,
+      has_more: hasMore,
+      pin_count: 0,
+      response_metadata: { next_cursor: hasMore ? `off:${offset + limit}` : '' },
+    };
   }
 }
 
@@ -246,7 +290,11 @@ function parseArgs(raw: string, contentType: string): Record<string, unknown> {
 }
 
 /** Polls `probe` until it returns something (or true); rejects after `timeoutMs`. */
-export async function waitFor<T>(probe: () => T | undefined | null | false, timeoutMs = 3000, what = 'condition'): Promise<T> {
+export async function waitFor<T>(
+  probe: () => T | undefined | null | false,
+  timeoutMs = 3000,
+  what = 'condition',
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = probe();

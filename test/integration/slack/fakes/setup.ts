@@ -2,7 +2,12 @@ import { createHmac } from 'node:crypto';
 import type { ChatHandlers, IncomingCommand, IncomingMessage } from '../../../../src/chat/chat-adapter.ts';
 import type { BotReply } from '../../../../src/chat/replies.ts';
 import type { SlackConfig } from '../../../../src/adapters/slack/slack-config.ts';
-import { createSlackAdapter, type HandledEvent, type SlackAdapter, type SlackAdapterOptions } from '../../../../src/adapters/slack/slack-adapter.ts';
+import {
+  createSlackAdapter,
+  type HandledEvent,
+  type SlackAdapter,
+  type SlackAdapterOptions,
+} from '../../../../src/adapters/slack/slack-adapter.ts';
 import { silentLogger } from '../../../../src/log/logger.ts';
 import { BOT_USER_ID, GOOD_APP_TOKEN, GOOD_BOT_TOKEN, type FakeSlack } from './fake-slack.ts';
 
@@ -41,7 +46,9 @@ export function adapterFor(
 }
 
 /** Handlers that record what they get and answer with a notice; commands optionally slowly. */
-export function recordingHandlers(commandDelayMs = 0): ChatHandlers & { commands: IncomingCommand[]; messages: IncomingMessage[] } {
+export function recordingHandlers(
+  commandDelayMs = 0,
+): ChatHandlers & { commands: IncomingCommand[]; messages: IncomingMessage[] } {
   const commands: IncomingCommand[] = [];
   const messages: IncomingMessage[] = [];
   return {
@@ -49,7 +56,9 @@ export function recordingHandlers(commandDelayMs = 0): ChatHandlers & { commands
     messages,
     onCommand: (c) => {
       commands.push(c);
-      return new Promise<BotReply>((r) => setTimeout(() => r({ kind: 'notice', text: `you asked: ${c.text}` }), commandDelayMs));
+      return new Promise<BotReply>((r) =>
+        setTimeout(() => r({ kind: 'notice', text: `you asked: ${c.text}` }), commandDelayMs),
+      );
     },
     onMessage: (m) => {
       messages.push(m);
@@ -64,7 +73,12 @@ export function sign(secret: string, timestamp: number, body: string): string {
 }
 
 /** A slash-command payload as Slack sends it (a form body over HTTP, a JSON object over Socket Mode). */
-export function commandPayload(fake: FakeSlack, text: string, id = 'cmd-1', channel = 'C0DIGEST'): Record<string, string> {
+export function commandPayload(
+  fake: FakeSlack,
+  text: string,
+  id = 'cmd-1',
+  channel = 'C0DIGEST',
+): Record<string, string> {
   return {
     token: 'legacy-verification-token',
     team_id: 'T0001',
