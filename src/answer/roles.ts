@@ -76,7 +76,7 @@ const SEGMENT_END = new Set([',', '.', ';', ':', '(', ')', '—', '–', '!', '?
 const MAX_SEGMENT = 10;
 
 function isRole(t: Token | undefined): boolean {
-  if (!t || t.kind !== 'word') return false;
+  if (t?.kind !== 'word') return false;
   return t.lower.split('-').some((p) => ROLE_NOUNS.has(p));
 }
 

@@ -15,7 +15,7 @@ const WINDOW = 5;
 const SLACK = 0.1;
 const SAY_QUESTION =
   /\b(say|said|says|think|thinks|tell|told|claim|claimed|argue|argued|warn|warned|want|wants|promise|promised)\b/i;
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export interface Placed {
   readonly articleId: string;
@@ -38,7 +38,7 @@ export function preferSpeaker<T>(
     .filter((n) => n.length >= 2);
   if (!names.length) return ranked;
   const verb = new RegExp(
-    `\\b(${names.map(escape).join('|')})\\b(?:,[^,]{1,60},)?\\s+(?:(?:has|had|also|then|later|again)\\s+)?(?:said|says|told|tells|added|argued|warned|wants|wanted|claimed|promised)\\b`,
+    `\\b(${names.map(escapeRegExp).join('|')})\\b(?:,[^,]{1,60},)?\\s+(?:(?:has|had|also|then|later|again)\\s+)?(?:said|says|told|tells|added|argued|warned|wants|wanted|claimed|promised)\\b`,
     'i',
   );
   for (let i = 1; i < Math.min(WINDOW, ranked.length); i++) {

@@ -112,7 +112,7 @@ function main(): void {
     const d = (r: Run, k: string): number => r.ans.detail[k] ?? NaN;
     const first = all[0] as Run;
     process.stdout.write(
-      [
+      `${[
         `corpus: ${n} synthetic articles, ~${words} words each (${first.tok.detail['sentences']} sentences); each phase in its own process, V8 old space capped at ${values['heap-mb']} MB`,
         `figures: ${runs === 1 ? 'one run' : `median [min–max] of ${runs} runs; each ratio is taken within one run`}`,
         `tokenize only (wink-nlp sentences + tokens, bodies in memory): ${rate((r) => r.tok)}, peak RSS ${mb((r) => r.tok)}`,
@@ -140,7 +140,7 @@ function main(): void {
           (r) => r.warm.detail['wordnetMs'] ?? NaN,
           (x) => `${x.toFixed(0)} ms`,
         )})`,
-      ].join('\n') + '\n',
+      ].join('\n')}\n`,
     );
   } finally {
     rmSync(path.dirname(dir), { recursive: true, force: true });

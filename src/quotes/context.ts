@@ -134,7 +134,7 @@ function trailingAttribution(
 
 /** Is the first letter of the token uppercase? */
 export const isCap = (t: Token | undefined): boolean => {
-  if (!t || t.kind !== 'word' || t.value.length === 0) return false;
+  if (t?.kind !== 'word' || t.value.length === 0) return false;
   const c = t.value.charCodeAt(0);
   if (c >= 0x41 && c <= 0x5a) return true;
   if (c < 0x80) return false;
@@ -143,7 +143,7 @@ export const isCap = (t: Token | undefined): boolean => {
 };
 
 export const isLowerWord = (t: Token | undefined): boolean => {
-  if (!t || t.kind !== 'word' || t.value.length === 0) return false;
+  if (t?.kind !== 'word' || t.value.length === 0) return false;
   const c = t.value.charCodeAt(0);
   if (c < 0x80) return c >= 0x61 && c <= 0x7a;
   const ch = t.value[0] as string;

@@ -1,4 +1,4 @@
-import { watch, type FSWatcher } from 'node:fs';
+import { type Dirent, type FSWatcher, watch } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../log/logger.ts';
@@ -25,7 +25,7 @@ export interface FolderWatcher {
 export async function folderSignature(dir: string): Promise<string> {
   const out: string[] = [];
   const walk = async (rel: string): Promise<void> => {
-    let entries;
+    let entries: Dirent[];
     try {
       entries = await readdir(path.join(dir, rel), { withFileTypes: true });
     } catch {

@@ -23,14 +23,14 @@ export interface Selection {
   readonly updatedIds: readonly string[];
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The target's topic filter: any keyword as a whole word in title or body, or any tag. Empty filter: everything. */
 export function topicMatcher(target: Pick<DigestTarget, 'keywords' | 'tags'>): (a: Article) => boolean {
   if (target.keywords.length === 0 && target.tags.length === 0) return () => true;
-  const words = target.keywords.map((k) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(k)}(?![\\p{L}\\p{N}])`, 'iu'));
+  const words = target.keywords.map((k) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(k)}(?![\\p{L}\\p{N}])`, 'iu'));
   const tags = new Set(target.tags.map((t) => t.toLowerCase()));
   return (a) =>
     a.tags.some((t) => tags.has(t.toLowerCase())) || words.some((re) => re.test(a.title) || re.test(a.body));

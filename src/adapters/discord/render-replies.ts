@@ -58,7 +58,7 @@ function renderAnswer(reply: Extract<BotReply, { kind: 'answer' }>): OutboundMes
 }
 
 function renderHelp(text: string, problem?: string): OutboundMessage[] {
-  const block = '```\n' + text.replaceAll('```', "'''") + '\n```';
+  const block = `\`\`\`\n${text.replaceAll('```', "'''")}\n\`\`\``;
   const full = [problem === undefined ? null : literal(problem), block, DISCORD_HELP]
     .filter((p) => p !== null)
     .join('\n\n');

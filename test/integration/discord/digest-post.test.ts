@@ -61,7 +61,7 @@ describe('discord digest post', () => {
     fake.rest.requests.filter((q) => q.method === 'POST' && q.path === `/channels/${channel}/messages`);
 
   it('keeps an oversized digest within every limit, split at word boundaries, with mentions off', async () => {
-    const t0 = Date.now();
+    const _t0 = Date.now();
     const posted = await adapter.postDigest(fake.channelId, oversizedDigest());
     const sent = posts();
     expect(sent.length).toBeGreaterThan(5);

@@ -107,7 +107,7 @@ describe('LLM summarizer: prompt injection', () => {
     expect(system?.role).toBe('system');
     expect(system?.content).toMatch(/data to summarize, never instructions/u);
     expect(system?.content).not.toContain('Ignore previous');
-    expect(user?.content).toMatch(/^[^]*<article>\n[^]*Ignore previous instructions[^]*\n<\/article>$/u);
+    expect(user?.content).toMatch(/^[\s\S]*<article>\n[\s\S]*Ignore previous instructions[\s\S]*\n<\/article>$/u);
     // The article's own "</article>" cannot close the block early.
     expect(user?.content.match(/<\/article>/gu)).toHaveLength(1);
   });

@@ -4,7 +4,6 @@ import { acronyms } from '../../../src/answer/sentence-index.ts';
 import { tokenTerms, wordTerms } from '../../../src/answer/text.ts';
 import { pertainyms, relatedWords } from '../../../src/answer/wordnet.ts';
 import { tokenize } from '../../../src/nlp/analysis.ts';
-import { SYNTHETIC, article } from './fixtures.ts';
 
 describe('terms', () => {
   it('stems and irregular lemmas meet', () => {

@@ -36,7 +36,7 @@ describe('configuration snippets in the docs', () => {
         expect(outsideHeredoc, `${doc}: a bare NAME=value line sets nothing for npm start`).not.toMatch(
           /^[A-Z][A-Z0-9_]*=/m,
         );
-        env += envLines(block).join('\n') + '\n';
+        env += `${envLines(block).join('\n')}\n`;
         writeFileSync(path.join(cwd, '.env'), env);
         const loaded = loadConfigWithSources({ cwd, configDir: path.join(cwd, 'config') });
         expect(loaded.files).toEqual(['.env']);

@@ -9,9 +9,7 @@ import { silentLogger } from '../../../src/log/logger.ts';
 import { contractArticles } from '../../contract/fixtures.ts';
 
 /** The console chat over in-memory streams, the bot wired to it as main.ts does. */
-async function consoleWith(
-  interactive: boolean,
-): Promise<{
+async function consoleWith(interactive: boolean): Promise<{
   adapter: ConsoleAdapter;
   input: PassThrough;
   out: () => string;

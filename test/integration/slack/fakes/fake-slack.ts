@@ -251,13 +251,11 @@ export class FakeSlack {
         (m) => m.channel === channel && (m.thread_ts === undefined || m.thread_ts === m.ts) && Number(m.ts) > oldest,
       )
       .reverse();
-    const page = all
-      .slice(offset, offset + limit)
-      .map(({ channel: _c, metadata, ...m }) => ({
-        type: 'message',
-        ...m,
-        ...(withMetadata && metadata ? { metadata } : {}),
-      }));
+    const page = all.slice(offset, offset + limit).map(({ channel: _c, metadata, ...m }) => ({
+      type: 'message',
+      ...m,
+      ...(withMetadata && metadata ? { metadata } : {}),
+    }));
     const hasMore = offset + limit < all.length;
     return {
       ok: true,
