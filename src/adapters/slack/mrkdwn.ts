@@ -1,4 +1,5 @@
 import { defang } from '../../bot/safety.ts';
+import { httpUrl } from '../../digest/sink-filters.ts';
 
 /**
  * Slack mrkdwn in and out. Out: every piece of article or user text goes through
@@ -26,16 +27,9 @@ const MAX_URL = 2000;
  * (javascript:, mailto:, slack://, credentials, unparsable) gives null.
  */
 export function safeUrl(raw: string | null | undefined): string | null {
-  if (raw === null || raw === undefined) return null;
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  if (url.username !== '' || url.password !== '') return null;
-  const href = url.href.replace(/[|<>\s"]/g, (c) => encodeURIComponent(c));
+  const checked = httpUrl(raw);
+  if (checked === null) return null;
+  const href = checked.replace(/[|<>\s"]/g, (c) => encodeURIComponent(c));
   if (href.length > MAX_URL) return null;
   return href.replace(/&/g, '&amp;');
 }
