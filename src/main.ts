@@ -14,7 +14,7 @@ import { runStoreFor } from './app/open-run-store.ts';
 import { startScheduling } from './schedule/start-scheduling.ts';
 import { botMetrics } from './ops/bot-metrics.ts';
 import { Shutdown } from './ops/shutdown.ts';
-import type { StateStore } from './domain/state-store.ts';
+import type { StoreBackend } from './store/backend.ts';
 import { feedPoller } from './app/feed-poller.ts';
 import type { Config } from './config/schema.ts';
 
@@ -89,7 +89,7 @@ interface ConsoleDeps {
   readonly config: Config;
   readonly log: Logger;
   readonly bot: Bot;
-  readonly store: StateStore;
+  readonly store: StoreBackend;
   readonly live: LiveLibrary;
   readonly setLogSink: (write: (text: string) => void) => void;
 }

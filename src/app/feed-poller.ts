@@ -4,7 +4,7 @@ import { createFeedMetrics } from '../feeds/feed-metrics.ts';
 import { FeedPoller } from '../feeds/feed-poller.ts';
 import type { Logger } from '../log/logger.ts';
 import type { LiveLibrary } from '../schedule/live-library.ts';
-import type { StateStore } from '../domain/state-store.ts';
+import type { StoreBackend } from '../store/backend.ts';
 import { feedDeps } from './feeds.ts';
 
 const metrics = createFeedMetrics();
@@ -12,7 +12,7 @@ const metrics = createFeedMetrics();
 /** The bot's feed poller when feeds are configured (`{ feeds }` to spread into the scheduling deps), else `{}`. */
 export function feedPoller(
   config: Config,
-  store: StateStore,
+  store: StoreBackend,
   log: Logger,
   library: LiveLibrary,
   tickMs?: number,

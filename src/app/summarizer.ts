@@ -1,12 +1,9 @@
 import type { Config } from '../config/schema.ts';
 import type { Logger } from '../log/logger.ts';
-import type { StateStore } from '../domain/state-store.ts';
-import { SqliteStore } from '../store/sqlite-store.ts';
-import { PostgresStore } from '../store/postgres-store.ts';
-import { PostgresLlmCache } from '../store/postgres-llm-cache.ts';
+import type { StoreBackend } from '../store/backend.ts';
 import type { Summarizer } from '../summarize/summarizer.ts';
 import { createLlmClient, createSummarizer, llmMode } from '../llm/factory.ts';
-import { MemoryLlmCache, SqliteLlmCache, type LlmCache } from '../llm/cache.ts';
+import { MemoryLlmCache, type LlmCache } from '../llm/cache.ts';
 import type { ChatClient } from '../llm/client.ts';
 
 export interface SummaryStack {
@@ -16,14 +13,12 @@ export interface SummaryStack {
 }
 
 /** The LLM reply cache lives in the state store (SQLite or PostgreSQL); in memory without one. */
-function cacheFor(store: StateStore | undefined): LlmCache {
-  if (store instanceof SqliteStore) return new SqliteLlmCache(store.db);
-  if (store instanceof PostgresStore) return new PostgresLlmCache(store.pool);
-  return new MemoryLlmCache();
+function cacheFor(store: StoreBackend | undefined): LlmCache {
+  return store?.llmCache() ?? new MemoryLlmCache();
 }
 
 /** The configured summarizer (LLM with extractive fallback, or extractive), said once in the log. */
-export async function summaryStack(config: Config, log: Logger, store?: StateStore): Promise<SummaryStack> {
+export async function summaryStack(config: Config, log: Logger, store?: StoreBackend): Promise<SummaryStack> {
   if (llmMode(config.llm) !== 'llm') return { summarizer: await createSummarizer(config, { log }) };
   const client = createLlmClient(config.llm);
   const summarizer = await createSummarizer(config, { log, client, cache: cacheFor(store) });

@@ -1,9 +1,15 @@
 import pg from 'pg';
 import { serializeThread, type ThreadRef } from '../domain/thread-ref.ts';
-import type { DigestRecord, StateStore, StoredTurn } from '../domain/state-store.ts';
+import type { DigestRecord, StoredTurn } from '../domain/state-store.ts';
 import { migratePostgres } from './postgres-migrations.ts';
 import { toDigestRecord, type DigestRow } from './digest-row.ts';
 import { PostgresRunStore } from './postgres-run-store.ts';
+import type { FeedStateStore } from '../domain/feed-state.ts';
+import type { RunStore } from '../domain/run-store.ts';
+import type { LlmCache } from '../llm/cache.ts';
+import type { StoreBackend } from './backend.ts';
+import { PostgresFeedStateStore } from './postgres-feed-state-store.ts';
+import { PostgresLlmCache } from './postgres-llm-cache.ts';
 
 interface TurnRow {
   question: string;
@@ -26,9 +32,21 @@ export interface PostgresStoreOptions {
  * scheduler's run records and lease (`runs`) on the same pool. Use `PostgresStore.open`,
  * which applies migrations before returning.
  */
-export class PostgresStore implements StateStore {
+export class PostgresStore implements StoreBackend {
   readonly kind = 'postgres';
   readonly runs: PostgresRunStore;
+
+  runStore(): RunStore {
+    return this.runs;
+  }
+
+  llmCache(): LlmCache {
+    return new PostgresLlmCache(this.pool);
+  }
+
+  feedState(): FeedStateStore {
+    return new PostgresFeedStateStore(this.pool);
+  }
   private closed = false;
 
   private constructor(readonly pool: pg.Pool) {

@@ -2,9 +2,15 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { serializeThread, type ThreadRef } from '../domain/thread-ref.ts';
-import type { DigestRecord, StateStore, StoredTurn } from '../domain/state-store.ts';
+import type { DigestRecord, StoredTurn } from '../domain/state-store.ts';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
 import { toDigestRecord, type DigestRow } from './digest-row.ts';
+import type { FeedStateStore } from '../domain/feed-state.ts';
+import type { RunStore } from '../domain/run-store.ts';
+import { type LlmCache, SqliteLlmCache } from '../llm/cache.ts';
+import type { StoreBackend } from './backend.ts';
+import { SqliteFeedStateStore } from './sqlite-feed-state-store.ts';
+import { SqliteRunStore } from './sqlite-run-store.ts';
 
 /** As stored: `article_ids` is JSON text. */
 type SqliteDigestRow = Omit<DigestRow, 'article_ids'> & { article_ids: string };
@@ -35,9 +41,23 @@ function migrate(db: Database.Database): void {
 }
 
 /** The embedded default store: one SQLite file (WAL mode), or `:memory:` for tests. */
-export class SqliteStore implements StateStore {
+export class SqliteStore implements StoreBackend {
   readonly kind = 'sqlite';
   readonly db: Database.Database;
+  private runs?: RunStore;
+
+  runStore(): RunStore {
+    this.runs ??= new SqliteRunStore(this.db);
+    return this.runs;
+  }
+
+  llmCache(): LlmCache {
+    return new SqliteLlmCache(this.db);
+  }
+
+  feedState(): FeedStateStore {
+    return new SqliteFeedStateStore(this.db);
+  }
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });

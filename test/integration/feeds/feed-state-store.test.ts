@@ -3,10 +3,10 @@ import { feedStateStoreFor } from '../../../src/app/feed-state-store.ts';
 import { emptyFeedState, type FeedStateStore } from '../../../src/domain/feed-state.ts';
 import { PostgresStore } from '../../../src/store/postgres-store.ts';
 import { SqliteStore } from '../../../src/store/sqlite-store.ts';
-import type { StateStore } from '../../../src/domain/state-store.ts';
+import type { StoreBackend } from '../../../src/store/backend.ts';
 import { PG_SKIP_REASON, PG_URL, dropSchema, newSchemaName } from '../postgres/pg-test-db.ts';
 
-function contract(name: string, open: () => Promise<StateStore>): void {
+function contract(name: string, open: () => Promise<StoreBackend>): void {
   it(`${name}: keeps validators, failures and every guid seen`, async () => {
     const store = await open();
     try {
