@@ -49,7 +49,7 @@ async function main(): Promise<number> {
     },
     onAnswer: ({ platform, seconds, result }) => {
       botMetrics.answerLatency.observe(seconds, { platform });
-      if ('fallbackReason' in result) botMetrics.llmFallbacks.inc({ reason: 'answer' });
+      if (result.fallbackReason !== undefined) botMetrics.llmFallbacks.inc({ reason: 'answer' });
     },
   });
   const platforms = configuredPlatforms(config, log);

@@ -52,6 +52,10 @@ export interface AnswerResult {
   readonly answer: string;
   /** Best first, at most 3; empty when not answered. */
   readonly sources: readonly AnswerSource[];
+  /** How the reply was made: `llm` by the model, `extractive` by retrieval (the default). */
+  readonly method?: 'llm' | 'extractive';
+  /** Set when the model was asked but its answer was not used, with the reason. */
+  readonly fallbackReason?: string;
 }
 
 export interface Answerer {
