@@ -3,6 +3,11 @@
  * place, a reason, speech, ... and the bit flags they set. General English vocabulary, not drawn
  * from any one article or question set.
  */
+/** A set of words written as one whitespace-separated list (compact to read and to diff). */
+function wordSet(list: string): Set<string> {
+  return new Set(list.split(/\s+/).filter((w) => w.length > 0));
+}
+
 export const F_NUMBER = 1;
 export const F_MONEY = 2;
 export const F_PERCENT = 4;
@@ -44,333 +49,56 @@ export function currencyFlags(words: readonly string[]): number {
   return f;
 }
 
-export const ANAPHORS = new Set([
-  'this',
-  'that',
-  'these',
-  'those',
-  'it',
-  'its',
-  'he',
-  'his',
-  'she',
-  'her',
-  'they',
-  'their',
-  'such',
-]);
-export const ANAPHOR_NOUNS = new Set([
-  'move',
-  'decision',
-  'step',
-  'change',
-  'changes',
-  'plan',
-  'plans',
-  'deal',
-  'figure',
-  'figures',
-  'fee',
-  'firm',
-  'company',
-  'group',
-  'report',
-]);
+export const ANAPHORS = wordSet(`
+  this that these those it its he his she her they their such
+`);
+export const ANAPHOR_NOUNS = wordSet(`
+  move decision step change changes plan plans deal figure figures fee firm company group report
+`);
 export const OPENERS = new Set(['but', 'and', 'however', 'so', 'yet', 'still', ',', '"', '“', "'", '‘']);
 
-export const MONEY_WORDS = new Set([
-  'dollar',
-  'dollars',
-  'pound',
-  'pounds',
-  'euro',
-  'euros',
-  'yen',
-  'cents',
-  'pence',
-  'p',
-  'francs',
-  'rupees',
-  'yuan',
-  'lira',
-  'sterling',
-]);
-export const SCALE = new Set([
-  'bn',
-  'billion',
-  'billions',
-  'm',
-  'mn',
-  'million',
-  'millions',
-  'trillion',
-  'trillions',
-  'k',
-  'thousand',
-  'thousands',
-  'hundred',
-  'hundreds',
-  'dozen',
-  'dozens',
-]);
-export const NUMBER_WORDS = new Set([
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'fifteen',
-  'twenty',
-  'thirty',
-  'forty',
-  'fifty',
-  'sixty',
-  'seventy',
-  'eighty',
-  'ninety',
-  'hundred',
-  'hundreds',
-  'thousand',
-  'thousands',
-  'million',
-  'millions',
-  'billion',
-  'dozen',
-  'dozens',
-  'half',
-  'quarter',
-  'third',
-  'twice',
-  'double',
-  'triple',
-  'first',
-  'second',
-  'fourth',
-  'fifth',
-  'majority',
-  'minority',
-  'most',
-]);
+export const MONEY_WORDS = wordSet(`
+  dollar dollars pound pounds euro euros yen cents pence p francs rupees yuan lira sterling
+`);
+export const SCALE = wordSet(`
+  bn billion billions m mn million millions trillion trillions k thousand thousands hundred hundreds
+  dozen dozens
+`);
+export const NUMBER_WORDS = wordSet(`
+  one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty
+  sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion dozen
+  dozens half quarter third twice double triple first second fourth fifth majority minority most
+`);
 export const PERCENT_WORDS = new Set(['percent', 'percentage', 'per', 'proportion', 'fraction']);
-export const DATE_WORDS = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'yesterday',
-  'today',
-  'tomorrow',
-  'tonight',
-  'weekend',
-  'decade',
-  'century',
-  'spring',
-  'summer',
-  'autumn',
-  'winter',
-  'ago',
-  'midnight',
-  'christmas',
-  'easter',
-  'soon',
-  'shortly',
-]);
-export const DURATION_WORDS = new Set([
-  'seconds',
-  'minutes',
-  'hours',
-  'days',
-  'weeks',
-  'months',
-  'years',
-  'decades',
-  'day',
-  'week',
-  'month',
-  'year',
-  'decade',
-  'long',
-  'several',
-  'few',
-]);
+export const DATE_WORDS = wordSet(`
+  monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow tonight weekend
+  decade century spring summer autumn winter ago midnight christmas easter soon shortly
+`);
+export const DURATION_WORDS = wordSet(`
+  seconds minutes hours days weeks months years decades day week month year decade long several few
+`);
 export const PLACE_PREPS = new Set(['in', 'at', 'near', 'inside', 'outside', 'from', 'across', 'throughout']);
-export const PLACE_NOUNS = new Set([
-  'city',
-  'town',
-  'village',
-  'capital',
-  'country',
-  'region',
-  'province',
-  'street',
-  'building',
-  'warehouse',
-  'headquarters',
-  'centre',
-  'center',
-  'airport',
-  'port',
-  'district',
-  'county',
-  'factory',
-  'abroad',
-  'overseas',
-  'nationwide',
-  'locally',
-]);
+export const PLACE_NOUNS = wordSet(`
+  city town village capital country region province street building warehouse headquarters centre
+  center airport port district county factory abroad overseas nationwide locally
+`);
 /** Nouns for the people or bodies who do things: a `who` question can be answered by them (`trade unions`). */
-export const AGENT_NOUNS = new Set([
-  'union',
-  'unions',
-  'supporters',
-  'members',
-  'donors',
-  'voters',
-  'investors',
-  'shareholders',
-  'workers',
-  'employers',
-  'companies',
-  'firms',
-  'businesses',
-  'banks',
-  'government',
-  'ministers',
-  'officials',
-  'analysts',
-  'economists',
-  'campaigners',
-  'activists',
-  'critics',
-  'protesters',
-  'residents',
-  'consumers',
-  'customers',
-  'businessman',
-  'businesswoman',
-  'millionaire',
-  'police',
-  'prosecutors',
-  'judge',
-  'regulators',
-  'lawyers',
-  'executives',
-  'managers',
-  'founder',
-  'owner',
-  'owners',
-  'spokesman',
-  'spokeswoman',
-  'chairman',
-  'minister',
-]);
-export const REASON_WORDS = new Set([
-  'because',
-  'due',
-  'blame',
-  'blamed',
-  'blames',
-  'blaming',
-  'cause',
-  'caused',
-  'causes',
-  'causing',
-  'owing',
-  'thanks',
-  'result',
-  'resulted',
-  'reflect',
-  'reflects',
-  'reflected',
-  'amid',
-  'after',
-  'since',
-  'so',
-  'reason',
-  'reasons',
-  'led',
-  'lead',
-  'leads',
-  'helped',
-  'driven',
-  'fuelled',
-  'fueled',
-  'hit',
-  'hurt',
-  'boosted',
-  'attributed',
-  'why',
-  'therefore',
-  'hence',
-  'means',
-  'meant',
-  'order',
-  'aim',
-  'aimed',
-  'way',
-  'only',
-  'fear',
-  'fears',
-  'concern',
-  'concerns',
-  'claims',
-  'following',
-  'response',
-  'pressure',
-  'factor',
-  'factors',
-  'prompted',
-  'triggered',
-  'sparked',
-  'behind',
-  'explained',
-  'explains',
-]);
-export const SAY_WORDS = new Set([
-  'said',
-  'says',
-  'say',
-  'told',
-  'tell',
-  'added',
-  'argued',
-  'argues',
-  'warned',
-  'warns',
-  'stated',
-  'claimed',
-  'claims',
-  'insisted',
-  'believes',
-  'believe',
-  'thinks',
-  'suggested',
-  'suggests',
-  'announced',
-  'urged',
-  'called',
-  'objected',
-  'complained',
-  'criticised',
-  'criticized',
-  'accused',
-  'according',
-  'admitted',
-  'explained',
-  'described',
-  'pointed',
-  'noted',
-  'asked',
-  'predicted',
-  'forecast',
-]);
+export const AGENT_NOUNS = wordSet(`
+  union unions supporters members donors voters investors shareholders workers employers companies
+  firms businesses banks government ministers officials analysts economists campaigners activists
+  critics protesters residents consumers customers businessman businesswoman millionaire police
+  prosecutors judge regulators lawyers executives managers founder owner owners spokesman spokeswoman
+  chairman minister
+`);
+export const REASON_WORDS = wordSet(`
+  because due blame blamed blames blaming cause caused causes causing owing thanks result resulted
+  reflect reflects reflected amid after since so reason reasons led lead leads helped driven fuelled
+  fueled hit hurt boosted attributed why therefore hence means meant order aim aimed way only fear
+  fears concern concerns claims following response pressure factor factors prompted triggered sparked
+  behind explained explains
+`);
+export const SAY_WORDS = wordSet(`
+  said says say told tell added argued argues warned warns stated claimed claims insisted believes
+  believe thinks suggested suggests announced urged called objected complained criticised criticized
+  accused according admitted explained described pointed noted asked predicted forecast
+`);

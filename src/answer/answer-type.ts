@@ -1,7 +1,5 @@
+import { E_NAME, E_PLACE, E_ROLE } from './features.ts';
 import {
-  E_NAME,
-  E_PLACE,
-  E_ROLE,
   F_AGENT,
   F_ANAPHOR,
   F_DATE,
@@ -12,7 +10,7 @@ import {
   F_QUOTE,
   F_REASON,
   F_SAY,
-} from './features.ts';
+} from './answer-type-words.ts';
 import type { Concept, ParsedQuestion } from './query.ts';
 import type { AnswerIndex } from './sentence-index.ts';
 

@@ -1,3 +1,7 @@
+/**
+ * What kind of answer a question wants, and what kinds of content a sentence holds,
+ * as bit flags: a "how much" question wants money or a number, "when" a date, ...
+ */
 import type { Token } from '../nlp/analysis.ts';
 import { describedNames, isIdentityQuestion } from './roles.ts';
 import { MONTHS, cleanWord } from './text.ts';
@@ -29,31 +33,6 @@ import {
   AGENT_NOUNS,
   REASON_WORDS,
   SAY_WORDS,
-  currencyFlags,
-} from './answer-type-words.ts';
-
-/**
- * What kind of answer a question wants, and what kinds of content a sentence holds,
- * as bit flags: a "how much" question wants money or a number, "when" a date, ...
- */
-
-export {
-  F_NUMBER,
-  F_MONEY,
-  F_PERCENT,
-  F_DATE,
-  F_NAME,
-  F_PLACE,
-  F_REASON,
-  F_SAY,
-  F_DURATION,
-  F_QUOTE,
-  F_ANAPHOR,
-  F_USD,
-  F_GBP,
-  F_EUR,
-  F_JPY,
-  F_AGENT,
   currencyFlags,
 } from './answer-type-words.ts';
 

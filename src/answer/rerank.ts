@@ -2,7 +2,7 @@ import type { ConceptMatches } from './answer-options.ts';
 import { describesAsked, knownTerms, typeMatch } from './answer-type.ts';
 import type { Candidates } from './candidates.ts';
 import { KeyGroups, confidenceImportance, confidenceWeight } from './confidence.ts';
-import { F_ANAPHOR, F_QUOTE, F_SAY } from './features.ts';
+import { F_ANAPHOR, F_QUOTE, F_SAY } from './answer-type-words.ts';
 import type { Concept, ParsedQuestion } from './query.ts';
 import { RANK_FEATURES, linearScore, type LinearModel } from './ranker-model.ts';
 import type { AnswerIndex } from './sentence-index.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { F_DATE, F_MONEY, F_PERCENT, questionType, sentenceFlags } from '../../../src/answer/features.ts';
+import { F_DATE, F_MONEY, F_PERCENT } from '../../../src/answer/answer-type-words.ts';
+import { questionType, sentenceFlags } from '../../../src/answer/features.ts';
 import { acronyms } from '../../../src/answer/sentence-index.ts';
 import { tokenTerms, wordTerms } from '../../../src/answer/text.ts';
 import { pertainyms, relatedWords } from '../../../src/answer/wordnet.ts';
