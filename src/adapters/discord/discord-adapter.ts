@@ -1,3 +1,4 @@
+import { apiHost, withConnectRetry } from './connect-retry.ts';
 import {
   Events,
   ThreadAutoArchiveDuration,
@@ -40,16 +41,6 @@ export interface DiscordAdapterOptions {
   readonly clientOptions?: Partial<ClientOptions>;
   /** Connecting when Discord is unreachable: attempts and the first delay, doubled each time up to 8 s (default 4, 1 s). */
   readonly connectRetry?: { readonly attempts: number; readonly firstDelayMs: number };
-}
-
-/** Errors of the network, not of Discord's answer: worth another try after a pause. */
-function isNetworkError(err: unknown): boolean {
-  const e = err as { code?: unknown; message?: unknown; cause?: { code?: unknown } } | null;
-  const code = typeof e?.code === 'string' ? e.code : typeof e?.cause?.code === 'string' ? e.cause.code : '';
-  return (
-    /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|UND_ERR_)/.test(code) ||
-    /fetch failed|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|socket hang up/.test(String(e?.message ?? ''))
-  );
 }
 
 const PLATFORM = 'discord';
@@ -110,39 +101,13 @@ export class DiscordAdapter implements ChatAdapter {
   }
 
   /** `connect`, again after a logged, doubling pause while Discord cannot be reached; other failures at once. */
-  private async connectWithRetry(handlers: ChatHandlers, messageContent: boolean): Promise<Client> {
-    const { attempts, firstDelayMs } = this.opts.connectRetry ?? { attempts: 4, firstDelayMs: 1000 };
-    const host = this.host();
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.connect(handlers, messageContent);
-      } catch (err) {
-        if (!isNetworkError(err)) throw err;
-        const reason = err instanceof Error ? err.message : String(err);
-        if (attempt >= attempts) {
-          throw new DiscordAdapterError(
-            'DISCORD_LOGIN_FAILED',
-            `Could not reach Discord at ${host} (discord.apiUrl / DISCORD_API_URL) after ${attempts} attempts: ${reason} — check the network, a proxy, or DISCORD_API_URL`,
-            undefined,
-            { cause: err },
-          );
-        }
-        const delay = Math.min(8000, firstDelayMs * 2 ** (attempt - 1));
-        this.log.warn(
-          { host, attempt, retryInMs: delay },
-          `discord: cannot reach ${host} (${reason}); retrying in ${Math.round(delay / 100) / 10} s`,
-        );
-        await new Promise((r) => setTimeout(r, delay));
-      }
-    }
-  }
-
-  private host(): string {
-    try {
-      return new URL(this.config.apiUrl ?? 'https://discord.com/api').host;
-    } catch {
-      return this.config.apiUrl ?? 'discord.com';
-    }
+  private connectWithRetry(handlers: ChatHandlers, messageContent: boolean): Promise<Client> {
+    const retry = this.opts.connectRetry ?? { attempts: 4, firstDelayMs: 1000 };
+    return withConnectRetry(() => this.connect(handlers, messageContent), {
+      ...retry,
+      host: apiHost(this.config.apiUrl),
+      log: this.log,
+    });
   }
 
   /** Log in and wait until the guilds have arrived, with the event handlers attached. */
