@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type webApi } from '@slack/bolt';
+import { hostOf, networkReason, withAttemptLog } from './network.ts';
 import type { Digest } from '../../domain/types.ts';
 import type { ThreadRef } from '../../domain/thread-ref.ts';
 import type { BotReply } from '../../chat/replies.ts';
@@ -43,45 +44,6 @@ const DEFAULT_RETRY: webApi.RetryOptions = {
   maxTimeout: 10_000,
   randomize: true,
 };
-
-/** `host[:port]` of the Web API base, for messages that say where the bot tried to connect. */
-function hostOf(apiUrl: string): string {
-  try {
-    return new URL(apiUrl).host;
-  } catch {
-    return apiUrl;
-  }
-}
-
-/**
- * The WebClient hands `retryConfig` to p-retry as it is, and p-retry calls `onFailedAttempt`
- * after every failed attempt; @slack/web-api's RetryOptions type leaves that option out.
- */
-function withAttemptLog(
-  retry: webApi.RetryOptions,
-  onFailedAttempt: (error: { attemptNumber: number; retriesLeft: number }) => void,
-): webApi.RetryOptions {
-  const options: webApi.RetryOptions & { onFailedAttempt: typeof onFailedAttempt } = { ...retry, onFailedAttempt };
-  return options;
-}
-
-/** The network reason under a failed request: ECONNREFUSED, ENOTFOUND, a timeout… */
-function networkReason(err: unknown): string {
-  const e = err as {
-    original?: { message?: unknown; cause?: { code?: unknown; message?: unknown } };
-    message?: unknown;
-  };
-  const cause = e.original?.cause;
-  const detail =
-    typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : undefined;
-  const base =
-    typeof e.original?.message === 'string'
-      ? e.original.message
-      : typeof e.message === 'string'
-        ? e.message
-        : String(err);
-  return detail === undefined ? base : `${base}: ${detail}`;
-}
 
 /**
  * The Slack adapter on Bolt: Socket Mode or HTTP (Events API + slash-command request URL at
