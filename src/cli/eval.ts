@@ -32,65 +32,23 @@ interface Job {
   readonly before?: readonly string[];
 }
 
+/** ROUGE with Lead-3 in the same run, over one summaries file. */
+function summaryJob(name: string, data: string): Job {
+  const args = [scorer('score-summaries.mjs'), path.join(dir, data), '--lead', '3', ...limit];
+  return { name, data, args: [...args, '--label', 'trade-news extractive', '--', ...DIGEST] };
+}
+
+/** Quotes and speakers with the naive baseline in the same run, over one PolNeAR file. */
+function quoteJob(name: string, data: string): Job {
+  const args = [scorer('score-quotes.mjs'), path.join(dir, data), '--naive', ...limit];
+  return { name, data, args: [...args, '--label', 'trade-news quotes', '--', ...DIGEST] };
+}
+
 const jobs: Job[] = [
-  {
-    name: 'summaries (BBC)',
-    data: 'summaries-dev.jsonl',
-    args: [
-      scorer('score-summaries.mjs'),
-      path.join(dir, 'summaries-dev.jsonl'),
-      '--lead',
-      '3',
-      ...limit,
-      '--label',
-      'trade-news extractive',
-      '--',
-      ...DIGEST,
-    ],
-  },
-  {
-    name: 'summaries (CNN/DailyMail)',
-    data: 'summaries-dev-cnndm.jsonl',
-    args: [
-      scorer('score-summaries.mjs'),
-      path.join(dir, 'summaries-dev-cnndm.jsonl'),
-      '--lead',
-      '3',
-      ...limit,
-      '--label',
-      'trade-news extractive',
-      '--',
-      ...DIGEST,
-    ],
-  },
-  {
-    name: 'quotes (PolNeAR dev)',
-    data: 'quotes-dev.jsonl',
-    args: [
-      scorer('score-quotes.mjs'),
-      path.join(dir, 'quotes-dev.jsonl'),
-      '--naive',
-      ...limit,
-      '--label',
-      'trade-news quotes',
-      '--',
-      ...DIGEST,
-    ],
-  },
-  {
-    name: 'quotes (PolNeAR train split)',
-    data: 'quotes-train.jsonl',
-    args: [
-      scorer('score-quotes.mjs'),
-      path.join(dir, 'quotes-train.jsonl'),
-      '--naive',
-      ...limit,
-      '--label',
-      'trade-news quotes',
-      '--',
-      ...DIGEST,
-    ],
-  },
+  summaryJob('summaries (BBC)', 'summaries-dev.jsonl'),
+  summaryJob('summaries (CNN/DailyMail)', 'summaries-dev-cnndm.jsonl'),
+  quoteJob('quotes (PolNeAR dev)', 'quotes-dev.jsonl'),
+  quoteJob('quotes (PolNeAR train split)', 'quotes-train.jsonl'),
   ...QA_SET_NAMES.map((set): Job => {
     // leave-one-set-out: the ranker is fitted on the other sets, then this one is scored with it
     const others = QA_SET_NAMES.filter((n) => n !== set && qaSetAvailable(dir, n));
