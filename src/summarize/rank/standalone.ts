@@ -1,4 +1,15 @@
 import type { Sentence, Token } from '../../nlp/analysis.ts';
+import {
+  PRONOUNS,
+  DEMONSTRATIVES,
+  PRONOMINAL_NEXT,
+  CONNECTIVES,
+  OPENING_QUOTES,
+  CLOSING_QUOTES,
+  SENTENCE_OPENERS,
+  ABBREVIATIONS,
+  FURNITURE_CUES,
+} from './standalone-words.ts';
 
 /**
  * Can a sentence be read on its own, out of its article? Summary sentences are shown without
@@ -42,162 +53,6 @@ export const MIN_WORDS = 6;
 export const MAX_WORDS = 50;
 export const QUOTED_SHARE = 0.85;
 
-const PRONOUNS: ReadonlySet<string> = new Set([
-  'he',
-  'she',
-  'it',
-  'they',
-  'him',
-  'her',
-  'them',
-  'his',
-  'its',
-  'their',
-  'hers',
-  'theirs',
-]);
-const DEMONSTRATIVES: ReadonlySet<string> = new Set(['this', 'that', 'these', 'those', 'such']);
-/** After a demonstrative, these mark the pronoun use ("This is...", "That means...") rather than a determiner ("This year"). */
-const PRONOMINAL_NEXT: ReadonlySet<string> = new Set([
-  'is',
-  'was',
-  'are',
-  'were',
-  'will',
-  'would',
-  'could',
-  'should',
-  'may',
-  'might',
-  'can',
-  'has',
-  'had',
-  'have',
-  'means',
-  'meant',
-  'comes',
-  'came',
-  'follows',
-  'followed',
-  'includes',
-  'included',
-  'led',
-  'leads',
-  'left',
-  'made',
-  'makes',
-  'puts',
-  'put',
-  'gives',
-  'gave',
-  'shows',
-  'showed',
-  'suggests',
-  'suggested',
-  'compares',
-  'compared',
-  'did',
-  'does',
-  'must',
-  'prompted',
-  'sparked',
-  'raised',
-  'helped',
-  'marks',
-  'marked',
-  ',',
-  '.',
-  '’s',
-  "'s",
-]);
-const CONNECTIVES: ReadonlySet<string> = new Set([
-  'but',
-  'and',
-  'however',
-  'also',
-  'meanwhile',
-  'instead',
-  'nevertheless',
-  'still',
-  'yet',
-  'so',
-  'thus',
-  'therefore',
-  'moreover',
-  'furthermore',
-  'besides',
-  'otherwise',
-  'then',
-  'hence',
-  'or',
-  'nor',
-]);
-const OPENING_QUOTES: ReadonlySet<string> = new Set(['“', '‘', '«', '``']);
-const CLOSING_QUOTES: ReadonlySet<string> = new Set(['”', '’', '»', "''"]);
-/** Capitalised only at the start of a sentence in running text; mid-sentence they reveal a missing boundary. */
-const SENTENCE_OPENERS: ReadonlySet<string> = new Set([
-  'The',
-  'He',
-  'She',
-  'It',
-  'They',
-  'His',
-  'Her',
-  'Their',
-  'Its',
-  'This',
-  'These',
-  'Those',
-  'We',
-  'In',
-  'On',
-  'At',
-  'As',
-  'But',
-  'And',
-  'After',
-  'When',
-  'While',
-  'Mr',
-  'Mrs',
-  'Ms',
-  'Police',
-  'Pictured',
-]);
-/** Words that take a full stop without ending a sentence. */
-const ABBREVIATIONS: ReadonlySet<string> = new Set(
-  (
-    'mr mrs ms dr st jr sr inc co corp ltd no gen sen rep gov prof vs etc lt col capt sgt rev hon maj adm ' +
-    'jan feb mar apr jun jul aug sep sept oct nov dec mt ft fig vol approx est dept univ bros'
-  ).split(' '),
-);
-/** Tokens that may start page furniture; the furniture patterns run only when one is present. */
-const FURNITURE_CUES: ReadonlySet<string> = new Set([
-  'by',
-  'published',
-  'updated',
-  'last',
-  'posted',
-  'click',
-  'follow',
-  'pictured',
-  'photo',
-  'image',
-  'picture',
-  'video',
-  'watch',
-  'read',
-  'see',
-  'related',
-  'scroll',
-  'tap',
-  'swipe',
-  'subscribe',
-  'sign',
-  'support',
-  'helpline',
-  ':',
-]);
 const SPEECH =
   /\b(said|says|say|added|adds|told|tells|reads|read|wrote|writes|explained|explains|asked|asks|stated|states|insisted|insists|warned|warns|claimed|claims|declared|announced|replied|continued|concluded|according)\b/i;
 
